@@ -1,0 +1,39 @@
+package dev.samovar.core;
+
+import java.util.function.Consumer;
+
+/**
+ * A backend is storage: it writes, reads and frees buffers. Compute lives in the kernels registered
+ * for the backend's name in {@link KernelRegistry}.
+ */
+public interface Backend {
+    /** The name used by {@code setBackend} and the kernel registry: {@code cpu}, {@code webgl}. */
+    String name();
+
+    /**
+     * Stores values into {@code id.payload}. {@code values} is a {@code float[]} for float32 or an
+     * {@code int[]} for int32 and bool; the backend takes ownership of the array.
+     */
+    void write(DataId id, Object values, int[] shape, DType dtype);
+
+    /** Reads a buffer: a {@code float[]} or an {@code int[]} that the caller must not modify. */
+    Object readSync(DataId id);
+
+    /** Reads a buffer without blocking where the backend can; the CPU calls back at once. */
+    default void read(DataId id, Consumer<Object> callback) {
+        callback.accept(readSync(id));
+    }
+
+    /** Frees a buffer whose last tensor was disposed, or that moved to another backend. */
+    void disposeData(DataId id);
+
+    /** Number of buffers this backend holds. */
+    int numDataIds();
+
+    /** Bytes of the buffers this backend holds. */
+    long numBytes();
+
+    /** Releases everything the backend holds. */
+    default void dispose() {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.samovar.core;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code memory()} reports, as TF.js: live tensors, distinct buffers, and bytes counted per
+ * tensor (two tensors sharing a buffer count twice, as in TF.js); plus each backend's own buffers.
+ */
+public final class MemoryInfo {
+    public final int numTensors;
+    public final int numDataBuffers;
+    public final long numBytes;
+    public final boolean unreliable;
+    public final List<String> reasons;
+    /** Backend name to {numDataIds, numBytes} of the buffers it holds. */
+    public final Map<String, long[]> perBackend;
+
+    MemoryInfo(int numTensors, int numDataBuffers, long numBytes, boolean unreliable, List<String> reasons,
+            Map<String, long[]> perBackend) {
+        this.numTensors = numTensors;
+        this.numDataBuffers = numDataBuffers;
+        this.numBytes = numBytes;
+        this.unreliable = unreliable;
+        this.reasons = reasons;
+        this.perBackend = perBackend;
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryInfo{numTensors=" + numTensors + ", numDataBuffers=" + numDataBuffers + ", numBytes=" + numBytes
+                + "}";
+    }
+}

@@ -1,0 +1,56 @@
+package dev.samovar.cpu;
+
+import dev.samovar.core.Backend;
+import dev.samovar.core.DType;
+import dev.samovar.core.DataId;
+
+/**
+ * The CPU backend: a buffer is a Java {@code float[]} (float32) or {@code int[]} (int32, bool as
+ * 0/1). It runs on the JVM and, compiled by TeaVM, in the page (where a {@code float[]} is a
+ * Float32Array).
+ */
+public final class CpuBackend implements Backend {
+    public static final String NAME = "cpu";
+
+    private int numDataIds;
+    private long numBytes;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void write(DataId id, Object values, int[] shape, DType dtype) {
+        id.payload = values;
+        numDataIds++;
+        numBytes += (long) length(values) * dtype.bytesPerElement();
+    }
+
+    @Override
+    public Object readSync(DataId id) {
+        return id.payload;
+    }
+
+    @Override
+    public void disposeData(DataId id) {
+        if (id.payload != null) {
+            numDataIds--;
+            numBytes -= (long) id.size() * id.dtype().bytesPerElement();
+        }
+    }
+
+    private static int length(Object values) {
+        return values instanceof float[] ? ((float[]) values).length : ((int[]) values).length;
+    }
+
+    @Override
+    public int numDataIds() {
+        return numDataIds;
+    }
+
+    @Override
+    public long numBytes() {
+        return numBytes;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.samovar.tests.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.htmlunit.BrowserVersion;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The script-tag build loaded by HtmlUnit from file:// (no server, no real browser): the global
+ * exists, a few ops give TF.js's numbers (checked by hand), errors arrive as JS Errors.
+ */
+class HtmlUnitSmokeTest {
+    @TempDir
+    static Path dir;
+    private static WebClient client;
+    private static HtmlPage page;
+    private static final List<String> ALERTS = new ArrayList<>();
+
+    @BeforeAll
+    static void load() throws IOException {
+        Files.copy(TestSite.dist().resolve("samovar.js"), dir.resolve("samovar.js"));
+        Files.writeString(dir.resolve("smoke.html"), "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                + "<script src=\"samovar.js\"></script></head><body></body></html>");
+        client = new WebClient(BrowserVersion.CHROME);
+        client.getOptions().setThrowExceptionOnScriptError(true);
+        client.setAlertHandler((p, msg) -> ALERTS.add(msg));
+        page = client.getPage(dir.resolve("smoke.html").toUri().toURL());
+    }
+
+    @AfterAll
+    static void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private static String eval(String js) {
+        return String.valueOf(page.executeJavaScript(js).getJavaScriptResult());
+    }
+
+    @Test
+    void globalIsDefined() {
+        assertEquals("object", eval("typeof samovar"));
+        assertEquals("cpu", eval("samovar.getBackend()"));
+    }
+
+    @Test
+    void opsGiveHandCheckedValues() {
+        // [[1,2],[3,4]] x [[5,6],[7,8]] = [[19,22],[43,50]]
+        assertEquals("19,22,43,50", eval("Array.from(samovar.matMul([[1,2],[3,4]], [[5,6],[7,8]]).dataSync()).join()"));
+        // 1+2+3+4 = 10; broadcast add
+        assertEquals("10", eval("String(samovar.tensor([1,2,3,4]).sum().dataSync()[0])"));
+        assertEquals("11,22,13,24", eval("Array.from(samovar.add([[1,2],[3,4]], [10,20]).dataSync()).join()"));
+        assertEquals("Tensor\n    [[1, 2],\n     [3, 4]]", eval("samovar.tensor([[1,2],[3,4]]).toString()"));
+    }
+
+    @Test
+    void errorsArriveAsJsErrors() {
+        String msg = eval("(() => { try { samovar.add(samovar.ones([2,3]), samovar.ones([4])); return 'no error'; }"
+                + " catch (e) { return (e instanceof Error) + ' ' + e.message; } })()");
+        assertEquals("true Operands could not be broadcast together with shapes 2,3 and 4.", msg);
+    }
+
+    @Test
+    void tidyReleasesIntermediates() {
+        String r = eval("(() => { const before = samovar.memory().numTensors;"
+                + " const y = samovar.tidy(() => samovar.tensor([1,2]).mul(2).add(1));"
+                + " const after = samovar.memory().numTensors; const v = Array.from(y.dataSync()).join();"
+                + " y.dispose(); return (after - before) + ' ' + v + ' ' + (samovar.memory().numTensors - before); })()");
+        assertEquals("1 3,5 0", r);
+        assertTrue(ALERTS.isEmpty());
+    }
+}

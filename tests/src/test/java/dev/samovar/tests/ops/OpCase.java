@@ -1,0 +1,61 @@
+package dev.samovar.tests.ops;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/** One case of a fixture file: the TF.js call, its arguments and TF.js's outcome. */
+public final class OpCase {
+    public final String file;
+    public final String name;
+    /** A path on tf ("add", "losses.meanSquaredError"), or null for a method case. */
+    public final String op;
+    /** A Tensor method called on args[0], or null. */
+    public final String method;
+    public final JsonArray args;
+    public final boolean error;
+    public final boolean looseError;
+    public final double rtol;
+    public final double atol;
+    /** TF.js's outcome: {result, newTensors} or {error}. */
+    public final JsonObject expected;
+    public final JsonObject json;
+
+    OpCase(String file, JsonObject c) {
+        this.file = file;
+        this.json = c;
+        this.name = c.get("name").getAsString();
+        this.op = c.has("op") ? c.get("op").getAsString() : null;
+        this.method = c.has("method") ? c.get("method").getAsString() : null;
+        this.args = c.has("args") ? c.getAsJsonArray("args") : new JsonArray();
+        this.error = c.has("error") && c.get("error").getAsBoolean();
+        this.looseError = c.has("looseError") && c.get("looseError").getAsBoolean();
+        JsonObject tol = c.has("tol") ? c.getAsJsonObject("tol") : new JsonObject();
+        this.rtol = tol.has("rtol") ? tol.get("rtol").getAsDouble() : 1e-6;
+        this.atol = tol.has("atol") ? tol.get("atol").getAsDouble() : 1e-6;
+        this.expected = c.getAsJsonObject("expected");
+    }
+
+    /** The name an adapter is registered under: the op path, or "." + method. */
+    public String key() {
+        return op != null ? op : "." + method;
+    }
+
+    public JsonElement expectedResult() {
+        return expected.get("result");
+    }
+
+    public String expectedError() {
+        return expected.has("error") ? expected.get("error").getAsString() : null;
+    }
+
+    /** Tensors TF.js left behind from the call (its result included), or -1 when unknown. */
+    public int expectedNewTensors() {
+        return expected.has("newTensors") ? expected.get("newTensors").getAsInt() : -1;
+    }
+
+    @Override
+    public String toString() {
+        return file + ": " + name;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.samovar.web;
+
+import dev.samovar.core.Tensor;
+import dev.samovar.ops.Arithmetic;
+import org.teavm.jso.JSExport;
+
+/** Binary arithmetic. */
+public final class ArithmeticBridge {
+    @JSExport
+    public Tensor add(Tensor a, Tensor b) {
+        return Arithmetic.add(a, b);
+    }
+
+    @JSExport
+    public Tensor sub(Tensor a, Tensor b) {
+        return Arithmetic.sub(a, b);
+    }
+
+    @JSExport
+    public Tensor mul(Tensor a, Tensor b) {
+        return Arithmetic.mul(a, b);
+    }
+
+    @JSExport
+    public Tensor div(Tensor a, Tensor b) {
+        return Arithmetic.div(a, b);
+    }
+}
