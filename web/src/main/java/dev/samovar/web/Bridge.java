@@ -60,4 +60,34 @@ public final class Bridge {
     public static LinalgBridge linalg() {
         return new LinalgBridge();
     }
+
+    @JSExport
+    public static LogicBridge logic() {
+        return new LogicBridge();
+    }
+
+    @JSExport
+    public static RandomBridge random() {
+        return new RandomBridge();
+    }
+
+    @JSExport
+    public static NnBridge nn() {
+        return new NnBridge();
+    }
+
+    @JSExport
+    public static ConvBridge conv() {
+        return new ConvBridge();
+    }
+
+    @JSExport
+    public static PoolBridge pool() {
+        return new PoolBridge();
+    }
+
+    @JSExport
+    public static FusedBridge fused() {
+        return new FusedBridge();
+    }
 }

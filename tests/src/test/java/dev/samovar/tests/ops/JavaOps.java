@@ -4,6 +4,12 @@ import dev.samovar.tests.ops.adapters.ArithmeticAdapters;
 import dev.samovar.tests.ops.adapters.CoreAdapters;
 import dev.samovar.tests.ops.adapters.CreationAdapters;
 import dev.samovar.tests.ops.adapters.LinalgAdapters;
+import dev.samovar.tests.ops.adapters.FusedAdapters;
+import dev.samovar.tests.ops.adapters.PoolAdapters;
+import dev.samovar.tests.ops.adapters.ConvAdapters;
+import dev.samovar.tests.ops.adapters.NnAdapters;
+import dev.samovar.tests.ops.adapters.RandomAdapters;
+import dev.samovar.tests.ops.adapters.LogicAdapters;
 import dev.samovar.tests.ops.adapters.ReductionAdapters;
 import dev.samovar.tests.ops.adapters.TransformAdapters;
 import dev.samovar.tests.ops.adapters.UnaryAdapters;
@@ -34,6 +40,12 @@ public final class JavaOps {
         ReductionAdapters.install();
         TransformAdapters.install();
         LinalgAdapters.install();
+        FusedAdapters.install();
+        PoolAdapters.install();
+        ConvAdapters.install();
+        NnAdapters.install();
+        RandomAdapters.install();
+        LogicAdapters.install();
     }
 
     private JavaOps() {

@@ -1,0 +1,13 @@
+package dev.samovar.cpu.kernels;
+
+/** Registers the CPU backend's unary, binary, comparison, logical, select, addN and cast kernels. */
+final class ElementwiseKernels {
+    private ElementwiseKernels() {
+    }
+
+    static void register() {
+        UnaryKernels.register();
+        BinaryKernels.register();
+        CastKernel.register();
+    }
+}

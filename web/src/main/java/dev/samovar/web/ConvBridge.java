@@ -1,0 +1,5 @@
+package dev.samovar.web;
+
+/** Convolutions. */
+public final class ConvBridge {
+}

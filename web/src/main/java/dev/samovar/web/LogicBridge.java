@@ -1,0 +1,5 @@
+package dev.samovar.web;
+
+/** Comparisons, logical ops, where. */
+public final class LogicBridge {
+}

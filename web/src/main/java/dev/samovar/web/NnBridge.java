@@ -1,0 +1,5 @@
+package dev.samovar.web;
+
+/** softmax, logSoftmax, batchNorm, localResponseNormalization. */
+public final class NnBridge {
+}

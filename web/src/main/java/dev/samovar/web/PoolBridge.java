@@ -1,0 +1,5 @@
+package dev.samovar.web;
+
+/** Pooling. */
+public final class PoolBridge {
+}

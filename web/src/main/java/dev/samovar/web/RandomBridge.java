@@ -1,0 +1,5 @@
+package dev.samovar.web;
+
+/** Seeded random tensors. */
+public final class RandomBridge {
+}

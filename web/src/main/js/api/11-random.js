@@ -1,0 +1,2 @@
+// Seeded random tensors.
+const RND = N.random();

@@ -1,0 +1,2 @@
+// Comparisons, logical ops and selection.
+const LG = N.logic();

@@ -1,0 +1,2 @@
+// softmax, logSoftmax, batchNorm, localResponseNormalization.
+const NN = N.nn();

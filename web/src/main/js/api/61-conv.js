@@ -1,0 +1,2 @@
+// Convolutions (NHWC).
+const CV = N.conv();

@@ -1,0 +1,2 @@
+// Pooling (NHWC).
+const PL = N.pool();

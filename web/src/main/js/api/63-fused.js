@@ -1,0 +1,3 @@
+// tf.fused: ops with bias and activation.
+const FU = N.fused();
+tf.fused = {};
