@@ -4,7 +4,7 @@
 // Every op lives in Java; the files after this one only normalize arguments and call a bridge.
 // ---------------------------------------------------------------------------------------------
 
-const E = N.engine();
+const E = N.EngineBridge;
 
 /** The namespace returned as `samovar` (use it as `const tf = samovar;`). */
 const tf = {};
@@ -48,20 +48,36 @@ function assert(cond, msg) {
   }
 }
 
-/** The JS wrapper of one Java tensor; one wrapper per tensor, so identity is preserved. */
-const wrappers = new WeakMap();
+/**
+ * The JS wrapper of one Java tensor is stored on the Java object under this symbol: one wrapper per
+ * tensor, so identity is preserved (a WeakMap costs far more garbage-collection time).
+ */
+const WRAPPER = Symbol('samovar.Tensor');
 
 // A constructor function, not a `class`: HtmlUnit's JS engine (used by the smoke tests) has no
 // class syntax. For the same reason the API files avoid spread in calls (use apply).
+const DTYPES = ['float32', 'int32', 'bool'];
+
 function Tensor(handle) {
   Object.defineProperty(this, '_h', {value: handle, enumerable: false});
-  this.shape = Array.from(E.shape(handle));
-  this.dtype = E.dtype(handle);
-  this.size = sizeFromShape(this.shape);
-  this.strides = computeStrides(this.shape);
-  this.id = E.id(handle);
-  this.rankType = this.shape.length < 5 ? String(this.shape.length) : 'higher';
+  const info = E.info(handle);
+  const rank = info.length - 2;
+  const shape = new Array(rank);
+  let size = 1;
+  for (let i = 0; i < rank; i++) {
+    shape[i] = info[i + 2];
+    size *= shape[i];
+  }
+  this.shape = shape;
+  this.dtype = DTYPES[info[1]];
+  this.size = size;
+  this.id = info[0];
+  this.rankType = rank < 5 ? String(rank) : 'higher';
 }
+
+Object.defineProperty(Tensor.prototype, 'strides', {get() {
+  return computeStrides(this.shape);
+}});
 
 Object.defineProperty(Tensor.prototype, 'rank', {get() {
   return this.shape.length;
@@ -124,10 +140,10 @@ Tensor.prototype.dispose = function() {
 tf.Tensor = Tensor;
 
 function wrap(handle) {
-  let t = wrappers.get(handle);
+  let t = handle[WRAPPER];
   if (t === undefined) {
     t = new Tensor(handle);
-    wrappers.set(handle, t);
+    handle[WRAPPER] = t;
   }
   return t;
 }
@@ -351,15 +367,19 @@ function toList(handles) {
 
 /** Runs `fn` in a Java scope, as TF.js's op() wrapper: JS-side conversions are released too. */
 function scoped(name, fn) {
-  const scope = E.startScope(name);
+  const scope = E.startScope();
   let result;
   try {
     result = fn();
   } catch (e) {
-    E.endScope(scope, E.list());
+    E.endScope(scope, null);
     throw e;
   }
-  E.endScope(scope, toList(collectHandles(result)));
+  if (result instanceof Tensor) {
+    E.endScopeWith(scope, result._h);
+  } else {
+    E.endScope(scope, toList(collectHandles(result)));
+  }
   return result;
 }
 
@@ -391,12 +411,12 @@ tf.tidy = function(nameOrFn, fn) {
         'When calling with two arguments, the 2nd argument to tidy() must be a function');
     name = nameOrFn;
   }
-  const scope = E.startScope(name || 'tidy');
+  const scope = E.startScope();
   let result;
   try {
     result = fn();
   } catch (e) {
-    E.endScope(scope, E.list());
+    E.endScope(scope, null);
     throw e;
   }
   if (result instanceof Promise) {

@@ -1,5 +1,5 @@
 // Creation: fill, zeros, ones, zerosLike, onesLike, range, linspace, eye, oneHot, random*.
-const C = N.creation();
+const C = N.CreationBridge;
 
 function checkShape(shape, fn) {
   assert(Array.isArray(shape) || isTypedArray(shape), () => `Error in ${fn}: shape must be an array`);

@@ -1,2 +1,2 @@
 // Seeded random tensors.
-const RND = N.random();
+const RND = N.RandomBridge;

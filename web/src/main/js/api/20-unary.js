@@ -1,5 +1,5 @@
 // Elementwise math and activations.
-const U = N.unary();
+const U = N.UnaryBridge;
 
 /** A unary op: tf[name](x) with x converted as TF.js does (parseAsDtype where TF.js requires). */
 function unaryOp(name, parseAsDtype = 'numeric') {

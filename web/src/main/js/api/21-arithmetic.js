@@ -1,5 +1,5 @@
 // Binary arithmetic with broadcasting.
-const A = N.arithmetic();
+const A = N.ArithmeticBridge;
 
 /** A binary op tf[name](a, b) whose arguments are named `argA`, `argB` in TF.js's messages. */
 function binaryOp(name, argA = 'a', argB = 'b') {

@@ -1,2 +1,2 @@
 // Comparisons, logical ops and selection.
-const LG = N.logic();
+const LG = N.LogicBridge;

@@ -1,5 +1,5 @@
 // Shape and layout ops.
-const T = N.transform();
+const T = N.TransformBridge;
 
 tf.cast = (x, dtype) => scoped('cast', () => {
   checkNotString(dtype);

@@ -1,5 +1,5 @@
 // Linear algebra.
-const L = N.linalg();
+const L = N.LinalgBridge;
 
 tf.matMul = (a, b, transposeA = false, transposeB = false) => scoped('matMul', () => {
   const ha = convert(a, 'a', 'matMul');

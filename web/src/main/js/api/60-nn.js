@@ -1,2 +1,2 @@
 // softmax, logSoftmax, batchNorm, localResponseNormalization.
-const NN = N.nn();
+const NN = N.NnBridge;

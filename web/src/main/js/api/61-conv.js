@@ -1,2 +1,2 @@
 // Convolutions (NHWC).
-const CV = N.conv();
+const CV = N.ConvBridge;

@@ -1,2 +1,2 @@
 // Pooling (NHWC).
-const PL = N.pool();
+const PL = N.PoolBridge;

@@ -1,3 +1,3 @@
 // tf.fused: ops with bias and activation.
-const FU = N.fused();
+const FU = N.FusedBridge;
 tf.fused = {};

@@ -31,7 +31,7 @@ public interface Backend {
     int numDataIds();
 
     /** Bytes of the buffers this backend holds. */
-    long numBytes();
+    double numBytes();
 
     /** Releases everything the backend holds. */
     default void dispose() {

@@ -2,14 +2,11 @@ package dev.samovar.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +26,8 @@ public final class Engine {
     private int nextTensorId;
     private int numTensors;
     private int numDataBuffers;
-    private long numBytes;
+    /** A double, not a long: TeaVM emulates long with BigInt, which is slow on this hot path. */
+    private double numBytes;
 
     private Engine() {
     }
@@ -122,7 +120,10 @@ public final class Engine {
 
     // ---------------------------------------------------------------- tensors
 
-    /** Makes a tensor on the active backend; the engine owns {@code values} from now on. */
+    /**
+     * Makes a tensor on the active backend. The engine owns {@code values} and {@code shape} from
+     * now on: callers must not modify either afterwards (shapes may be shared between tensors).
+     */
     public Tensor makeTensor(Object values, int[] shape, DType dtype) {
         return makeTensor(values, shape, dtype, backend());
     }
@@ -150,12 +151,13 @@ public final class Engine {
             numDataBuffers++;
         }
         id.refCount++;
-        Tensor t = new Tensor(nextTensorId++, shape.clone(), dtype, id);
+        Tensor t = new Tensor(nextTensorId++, shape, dtype, id);
         numTensors++;
-        numBytes += (long) t.size() * dtype.bytesPerElement();
+        numBytes += (double) t.size() * dtype.bytesPerElement();
         Scope s = scopes.peek();
         if (s != null) {
             s.tracked.add(t);
+            t.scopeId = s.id;
         }
         return t;
     }
@@ -166,7 +168,7 @@ public final class Engine {
         }
         t.disposed = true;
         numTensors--;
-        numBytes -= (long) t.size() * t.dtype().bytesPerElement();
+        numBytes -= (double) t.size() * t.dtype().bytesPerElement();
         DataId id = t.dataId;
         if (--id.refCount == 0) {
             numDataBuffers--;
@@ -209,27 +211,32 @@ public final class Engine {
             throw new IllegalStateException("Scope '" + scope.name + "' closed out of order: close inner scopes first");
         }
         scope.closed = true;
-        Set<Tensor> keepers = identitySet();
+        List<Tensor> keepers = new ArrayList<>();
         collectTensors(result, keepers);
-        for (Tensor t : scope.tracked) {
-            if (!t.kept && !keepers.contains(t)) {
-                disposeTensor(t);
-            }
-        }
+        // A result is marked by moving it to the enclosing scope first (scopeId), so the loop
+        // below needs no set.
         scopes.pop();
         Scope parent = scopes.peek();
-        if (parent != null) {
-            Set<Tensor> owned = identitySet();
-            owned.addAll(scope.tracked);
-            for (Tensor t : keepers) {
-                if (!t.kept && !t.disposed && owned.contains(t)) {
+        int parentId = parent == null ? 0 : parent.id;
+        for (int i = 0; i < keepers.size(); i++) {
+            Tensor t = keepers.get(i);
+            if (!t.kept && !t.disposed && t.scopeId == scope.id) {
+                t.scopeId = parentId;
+                if (parent != null) {
                     parent.tracked.add(t);
                 }
             }
         }
+        List<Tensor> tracked = scope.tracked;
+        for (int i = 0; i < tracked.size(); i++) {
+            Tensor t = tracked.get(i);
+            if (!t.kept && t.scopeId == scope.id) {
+                disposeTensor(t);
+            }
+        }
     }
 
-    private static void collectTensors(Object o, Set<Tensor> out) {
+    private static void collectTensors(Object o, List<Tensor> out) {
         if (o instanceof Tensor) {
             out.add((Tensor) o);
         } else if (o instanceof Object[]) {
@@ -314,11 +321,11 @@ public final class Engine {
 
     /** TF.js's {@code memory()}. */
     public MemoryInfo memory() {
-        Map<String, long[]> per = new LinkedHashMap<>();
+        Map<String, double[]> per = new LinkedHashMap<>();
         boolean unreliable = false;
         List<String> reasons = new ArrayList<>();
         for (Map.Entry<String, Backend> e : backends.entrySet()) {
-            per.put(e.getKey(), new long[] {e.getValue().numDataIds(), e.getValue().numBytes()});
+            per.put(e.getKey(), new double[] {e.getValue().numDataIds(), e.getValue().numBytes()});
             if (e.getValue() == active && "cpu".equals(e.getKey())) {
                 unreliable = true;
                 reasons.add("The reported memory is an upper bound. Due to automatic garbage collection, "
@@ -335,9 +342,5 @@ public final class Engine {
             names.add(s.name);
         }
         return names;
-    }
-
-    private static Set<Tensor> identitySet() {
-        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 }

@@ -10,14 +10,14 @@ import java.util.Map;
 public final class MemoryInfo {
     public final int numTensors;
     public final int numDataBuffers;
-    public final long numBytes;
+    public final double numBytes;
     public final boolean unreliable;
     public final List<String> reasons;
     /** Backend name to {numDataIds, numBytes} of the buffers it holds. */
-    public final Map<String, long[]> perBackend;
+    public final Map<String, double[]> perBackend;
 
-    MemoryInfo(int numTensors, int numDataBuffers, long numBytes, boolean unreliable, List<String> reasons,
-            Map<String, long[]> perBackend) {
+    MemoryInfo(int numTensors, int numDataBuffers, double numBytes, boolean unreliable, List<String> reasons,
+            Map<String, double[]> perBackend) {
         this.numTensors = numTensors;
         this.numDataBuffers = numDataBuffers;
         this.numBytes = numBytes;
@@ -28,7 +28,7 @@ public final class MemoryInfo {
 
     @Override
     public String toString() {
-        return "MemoryInfo{numTensors=" + numTensors + ", numDataBuffers=" + numDataBuffers + ", numBytes=" + numBytes
+        return "MemoryInfo{numTensors=" + numTensors + ", numDataBuffers=" + numDataBuffers + ", numBytes=" + (long) numBytes
                 + "}";
     }
 }

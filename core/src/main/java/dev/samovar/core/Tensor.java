@@ -18,6 +18,8 @@ public class Tensor {
     DataId dataId;
     boolean disposed;
     boolean kept;
+    /** The scope that owns this tensor (0: none); results move to the enclosing scope. */
+    int scopeId;
 
     Tensor(int id, int[] shape, DType dtype, DataId dataId) {
         this.id = id;

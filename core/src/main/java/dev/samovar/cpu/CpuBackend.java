@@ -13,7 +13,7 @@ public final class CpuBackend implements Backend {
     public static final String NAME = "cpu";
 
     private int numDataIds;
-    private long numBytes;
+    private double numBytes;
 
     @Override
     public String name() {
@@ -24,7 +24,7 @@ public final class CpuBackend implements Backend {
     public void write(DataId id, Object values, int[] shape, DType dtype) {
         id.payload = values;
         numDataIds++;
-        numBytes += (long) length(values) * dtype.bytesPerElement();
+        numBytes += (double) length(values) * dtype.bytesPerElement();
     }
 
     @Override
@@ -36,7 +36,7 @@ public final class CpuBackend implements Backend {
     public void disposeData(DataId id) {
         if (id.payload != null) {
             numDataIds--;
-            numBytes -= (long) id.size() * id.dtype().bytesPerElement();
+            numBytes -= (double) id.size() * id.dtype().bytesPerElement();
         }
     }
 
@@ -50,7 +50,7 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public long numBytes() {
+    public double numBytes() {
         return numBytes;
     }
 }

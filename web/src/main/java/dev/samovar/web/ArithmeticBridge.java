@@ -6,23 +6,26 @@ import org.teavm.jso.JSExport;
 
 /** Binary arithmetic. */
 public final class ArithmeticBridge {
+    private ArithmeticBridge() {
+    }
+
     @JSExport
-    public Tensor add(Tensor a, Tensor b) {
+    public static Tensor add(Tensor a, Tensor b) {
         return Arithmetic.add(a, b);
     }
 
     @JSExport
-    public Tensor sub(Tensor a, Tensor b) {
+    public static Tensor sub(Tensor a, Tensor b) {
         return Arithmetic.sub(a, b);
     }
 
     @JSExport
-    public Tensor mul(Tensor a, Tensor b) {
+    public static Tensor mul(Tensor a, Tensor b) {
         return Arithmetic.mul(a, b);
     }
 
     @JSExport
-    public Tensor div(Tensor a, Tensor b) {
+    public static Tensor div(Tensor a, Tensor b) {
         return Arithmetic.div(a, b);
     }
 }

@@ -2,4 +2,7 @@ package dev.samovar.web;
 
 /** Convolutions. */
 public final class ConvBridge {
+    private ConvBridge() {
+    }
+
 }

@@ -7,18 +7,21 @@ import org.teavm.jso.JSExport;
 
 /** tf.fill, zeros, ones, zerosLike, onesLike, range, linspace, eye, oneHot, random*. */
 public final class CreationBridge {
+    private CreationBridge() {
+    }
+
     @JSExport
-    public Tensor fill(int[] shape, double value, String dtype) {
+    public static Tensor fill(int[] shape, double value, String dtype) {
         return Creation.fill(shape, value, DType.of(dtype));
     }
 
     @JSExport
-    public Tensor zerosLike(Tensor x) {
+    public static Tensor zerosLike(Tensor x) {
         return Creation.zerosLike(x);
     }
 
     @JSExport
-    public Tensor onesLike(Tensor x) {
+    public static Tensor onesLike(Tensor x) {
         return Creation.onesLike(x);
     }
 }

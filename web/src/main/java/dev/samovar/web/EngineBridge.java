@@ -10,119 +10,127 @@ import org.teavm.jso.JSExport;
 
 /** Tensors, scopes, memory and backends for the JS API. */
 public final class EngineBridge {
+    private EngineBridge() {
+    }
+
     /** A new empty list, for ops that take several tensors (concat, stack, addN). */
     @JSExport
-    public TensorList list() {
+    public static TensorList list() {
         return new TensorList();
     }
 
     @JSExport
-    public Tensor fromFloats(float[] values, int[] shape) {
+    public static Tensor fromFloats(float[] values, int[] shape) {
         return Engine.get().makeTensor(values, shape, DType.FLOAT32);
     }
 
     /** int32 or bool values (bool already 0/1). */
     @JSExport
-    public Tensor fromInts(int[] values, int[] shape, String dtype) {
+    public static Tensor fromInts(int[] values, int[] shape, String dtype) {
         return Engine.get().makeTensor(values, shape, DType.of(dtype));
     }
 
+    /** [id, dtype code (0 float32, 1 int32, 2 bool), ...shape]: what a JS wrapper needs, in one call. */
     @JSExport
-    public int[] shape(Tensor t) {
-        return t.shape();
+    public static int[] info(Tensor t) {
+        int[] shape = t.shapeRef();
+        int[] out = new int[2 + shape.length];
+        out[0] = t.id();
+        out[1] = t.dtype().ordinal();
+        System.arraycopy(shape, 0, out, 2, shape.length);
+        return out;
     }
 
     @JSExport
-    public String dtype(Tensor t) {
-        return t.dtype().jsName();
-    }
-
-    @JSExport
-    public int id(Tensor t) {
-        return t.id();
-    }
-
-    @JSExport
-    public boolean isDisposed(Tensor t) {
+    public static boolean isDisposed(Tensor t) {
         return t.isDisposed();
     }
 
     @JSExport
-    public boolean isKept(Tensor t) {
+    public static boolean isKept(Tensor t) {
         return t.isKept();
     }
 
     @JSExport
-    public void dispose(Tensor t) {
+    public static void dispose(Tensor t) {
         t.dispose();
     }
 
     @JSExport
-    public void keep(Tensor t) {
+    public static void keep(Tensor t) {
         t.keep();
     }
 
     @JSExport
-    public Tensor clone(Tensor t) {
+    public static Tensor clone(Tensor t) {
         return t.clone();
     }
 
     /** A fresh copy of a float32 tensor's values. */
     @JSExport
-    public float[] floats(Tensor t) {
+    public static float[] floats(Tensor t) {
         return t.dataSync();
     }
 
     /** A fresh copy of an int32 / bool tensor's values. */
     @JSExport
-    public int[] ints(Tensor t) {
+    public static int[] ints(Tensor t) {
         return t.dataSyncInt();
     }
 
     @JSExport
-    public String format(Tensor t, boolean verbose) {
+    public static String format(Tensor t, boolean verbose) {
         return t.toString(verbose);
     }
 
     @JSExport
-    public Scope startScope(String name) {
-        return Engine.get().startScope(name);
+    public static Scope startScope() {
+        return Engine.get().startScope("js");
     }
 
-    /** Closes a scope; {@code results} outlive it and move to the enclosing scope. */
+    /** Closes a scope; {@code results} (may be null) outlive it and move to the enclosing scope. */
     @JSExport
-    public void endScope(Scope scope, TensorList results) {
-        for (Tensor t : results.items()) {
-            scope.escape(t);
+    public static void endScope(Scope scope, TensorList results) {
+        if (results != null) {
+            for (Tensor t : results.items()) {
+                scope.escape(t);
+            }
         }
+        scope.close();
+    }
+
+    /** Closes a scope whose one result outlives it. */
+    @JSExport
+    public static void endScopeWith(Scope scope, Tensor result) {
+        scope.escape(result);
         scope.close();
     }
 
     /** numTensors, numDataBuffers, numBytes, unreliable (0/1). */
     @JSExport
-    public double[] memory() {
+    public static double[] memory() {
         MemoryInfo m = Engine.get().memory();
         return new double[] {m.numTensors, m.numDataBuffers, m.numBytes, m.unreliable ? 1 : 0};
     }
 
     @JSExport
-    public String[] memoryReasons() {
+    public static String[] memoryReasons() {
         List<String> r = Engine.get().memory().reasons;
         return r.toArray(new String[0]);
     }
 
     @JSExport
-    public boolean setBackend(String name) {
+    public static boolean setBackend(String name) {
         return Engine.get().setBackend(name);
     }
 
     @JSExport
-    public String getBackend() {
+    public static String getBackend() {
         return Engine.get().backendName();
     }
 
     @JSExport
-    public String[] backendNames() {
+    public static String[] backendNames() {
         return Engine.get().backendNames().toArray(new String[0]);
     }
 }

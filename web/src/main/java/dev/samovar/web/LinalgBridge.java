@@ -6,8 +6,11 @@ import org.teavm.jso.JSExport;
 
 /** Linear algebra. */
 public final class LinalgBridge {
+    private LinalgBridge() {
+    }
+
     @JSExport
-    public Tensor matMul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+    public static Tensor matMul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
         return Linalg.matMul(a, b, transposeA, transposeB);
     }
 }

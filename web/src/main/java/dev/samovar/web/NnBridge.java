@@ -2,4 +2,7 @@ package dev.samovar.web;
 
 /** softmax, logSoftmax, batchNorm, localResponseNormalization. */
 public final class NnBridge {
+    private NnBridge() {
+    }
+
 }

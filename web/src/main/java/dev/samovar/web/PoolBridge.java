@@ -2,4 +2,7 @@ package dev.samovar.web;
 
 /** Pooling. */
 public final class PoolBridge {
+    private PoolBridge() {
+    }
+
 }

@@ -6,8 +6,11 @@ import org.teavm.jso.JSExport;
 
 /** Reductions; {@code axis} null means all axes. */
 public final class ReductionBridge {
+    private ReductionBridge() {
+    }
+
     @JSExport
-    public Tensor sum(Tensor x, int[] axis, boolean keepDims) {
+    public static Tensor sum(Tensor x, int[] axis, boolean keepDims) {
         return Reduction.sum(x, axis, keepDims);
     }
 }

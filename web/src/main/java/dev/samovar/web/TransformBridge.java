@@ -7,19 +7,22 @@ import org.teavm.jso.JSExport;
 
 /** Shape and layout ops. */
 public final class TransformBridge {
+    private TransformBridge() {
+    }
+
     @JSExport
-    public Tensor cast(Tensor x, String dtype) {
+    public static Tensor cast(Tensor x, String dtype) {
         return Transform.cast(x, DType.of(dtype));
     }
 
     @JSExport
-    public Tensor reshape(Tensor x, int[] shape) {
+    public static Tensor reshape(Tensor x, int[] shape) {
         return Transform.reshape(x, shape);
     }
 
     /** {@code perm} null reverses the dimensions. */
     @JSExport
-    public Tensor transpose(Tensor x, int[] perm) {
+    public static Tensor transpose(Tensor x, int[] perm) {
         return Transform.transpose(x, perm);
     }
 }

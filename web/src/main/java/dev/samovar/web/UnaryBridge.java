@@ -6,13 +6,16 @@ import org.teavm.jso.JSExport;
 
 /** Elementwise math and activations. */
 public final class UnaryBridge {
+    private UnaryBridge() {
+    }
+
     @JSExport
-    public Tensor exp(Tensor x) {
+    public static Tensor exp(Tensor x) {
         return Unary.exp(x);
     }
 
     @JSExport
-    public Tensor relu(Tensor x) {
+    public static Tensor relu(Tensor x) {
         return Unary.relu(x);
     }
 }
