@@ -18,6 +18,7 @@ public final class CoreAdapters {
         }
         register(".toString", a -> a.t(0).toString(a.b(1, false)));
         register(".clone", a -> a.t(0).clone());
+        register("clone", a -> a.t(0).clone());
         register(".arraySync", a -> {
             Tensor t = a.t(0);
             // TF.js gives bool values as 1/0 numbers; the Java API gives booleans.
