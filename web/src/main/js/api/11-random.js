@@ -1,2 +1,31 @@
-// Seeded random tensors.
+// Random tensors: randomUniform, randomNormal, truncatedNormal (seeded as TF.js: same values).
 const RND = N.random();
+
+/** A seed as the bridge takes it: [kind (0 none, 1 number, 2 string), number, string]. */
+function seedArg(seed) {
+  if (seed == null) {
+    return [0, 0, null];
+  }
+  if (typeof seed === 'number') {
+    return [1, seed, null];
+  }
+  return [2, 0, String(seed)];
+}
+
+tf.randomUniform = (shape, minval = 0, maxval = 1, dtype = 'float32', seed) => scoped('randomUniform', () => {
+  shape = checkShape(shape, 'randomUniform');
+  checkNotString(dtype);
+  const s = seedArg(seed);
+  return wrap(RND.randomUniform(shape, minval, maxval, dtype, s[0], s[1], s[2]));
+});
+
+function gaussianOp(name) {
+  tf[name] = (shape, mean = 0, stdDev = 1, dtype, seed) => scoped(name, () => {
+    shape = checkShape(shape, name);
+    const s = seedArg(seed);
+    return wrap(RND[name](shape, mean, stdDev, dtype == null ? null : dtype, s[0], s[1], s[2]));
+  });
+}
+
+gaussianOp('randomNormal');
+gaussianOp('truncatedNormal');

@@ -1,6 +1,50 @@
-// Reductions over axes.
+// Reductions over axes, scans and topk.
 const R = N.reduction();
 
-tf.sum = (x, axis = null, keepDims = false) =>
-  scoped('sum', () => wrap(R.sum(convert(x, 'x', 'sum'), axisArg(axis), !!keepDims)));
-chain('sum');
+/** tf[name](x, axis = null, keepDims = false), and the tensor method; `parseAs` for tensor-likes. */
+function reduceOp(name, parseAs = 'numeric') {
+  tf[name] = (x, axis = null, keepDims = false) =>
+    scoped(name, () => wrap(R[name](convert(x, 'x', name, parseAs), axisArg(axis), !!keepDims)));
+  chain(name);
+}
+
+reduceOp('sum');
+reduceOp('mean');
+reduceOp('prod');
+reduceOp('max');
+reduceOp('min');
+reduceOp('logSumExp');
+reduceOp('any', 'bool');
+reduceOp('all', 'bool');
+reduceOp('euclideanNorm');
+
+tf.argMax = (x, axis = 0) => scoped('argMax', () => wrap(R.argMax(convert(x, 'x', 'argMax'), axisArg(axis))));
+tf.argMin = (x, axis = 0) => scoped('argMin', () => wrap(R.argMin(convert(x, 'x', 'argMin'), axisArg(axis))));
+chain('argMax', 'argMin');
+
+tf.moments = (x, axis = null, keepDims = false) => scoped('moments', () => {
+  const r = R.moments(convert(x, 'x', 'moments'), axisArg(axis), !!keepDims);
+  return {mean: wrap(r.first()), variance: wrap(r.second())};
+});
+
+tf.norm = (x, ord = 'euclidean', axis = null, keepDims = false) => scoped('norm', () => {
+  const $x = convert(x, 'x', 'norm');
+  const name = typeof ord === 'number' ? null : String(ord);
+  return wrap(R.norm($x, name, typeof ord === 'number' ? ord : 0, axisArg(axis), !!keepDims));
+});
+chain('norm');
+
+function scanOp(name) {
+  tf[name] = (x, axis = 0, exclusive = false, reverse = false) =>
+    scoped(name, () => wrap(R[name](convert(x, 'x', name), axis, !!exclusive, !!reverse)));
+  chain(name);
+}
+
+scanOp('cumsum');
+scanOp('cumprod');
+
+tf.topk = (x, k = 1, sorted = true) => scoped('topk', () => {
+  const r = R.topk(convert(x, 'x', 'topk'), k, !!sorted);
+  return {values: wrap(r.first()), indices: wrap(r.second())};
+});
+chain('topk');

@@ -5,7 +5,7 @@ import dev.samovar.core.Tensor;
 import dev.samovar.ops.Creation;
 import org.teavm.jso.JSExport;
 
-/** tf.fill, zeros, ones, zerosLike, onesLike, range, linspace, eye, oneHot, random*. */
+/** tf.fill, zeros, ones, zerosLike, onesLike, range, linspace, eye, oneHot. */
 public final class CreationBridge {
     @JSExport
     public Tensor fill(int[] shape, double value, String dtype) {
@@ -20,5 +20,26 @@ public final class CreationBridge {
     @JSExport
     public Tensor onesLike(Tensor x) {
         return Creation.onesLike(x);
+    }
+
+    @JSExport
+    public Tensor range(double start, double stop, double step, String dtype) {
+        return Creation.range(start, stop, step, DType.of(dtype));
+    }
+
+    @JSExport
+    public Tensor linspace(double start, double stop, double num) {
+        return Creation.linspace(start, stop, num);
+    }
+
+    /** {@code batchShape} null for none. */
+    @JSExport
+    public Tensor eye(int numRows, int numColumns, int[] batchShape, String dtype) {
+        return Creation.eye(numRows, numColumns, batchShape, DType.of(dtype));
+    }
+
+    @JSExport
+    public Tensor oneHot(Tensor indices, int depth, double onValue, double offValue, String dtype) {
+        return Creation.oneHot(indices, depth, onValue, offValue, DType.of(dtype));
     }
 }
