@@ -24,10 +24,8 @@ public final class LogSumExpKernel {
             Reduce r = Reduce.of(x, attrs);
             int n = r.reduceSize;
             float[] out = new float[r.outSize];
-            float[] e = new float[n];
             if (r.values instanceof float[]) {
                 float[] v = (float[]) r.values;
-                float[] d = new float[n];
                 for (int i = 0, off = 0; i < r.outSize; i++, off += n) {
                     double mx = Double.NaN;
                     if (n > 0) {
@@ -39,15 +37,15 @@ public final class LogSumExpKernel {
                             }
                         }
                     }
+                    double sum = 0;
                     for (int j = 0; j < n; j++) {
-                        d[j] = (float) (v[off + j] - mx);
+                        sum += F32.round(StrictMath.exp(F32.round(v[off + j] - mx)));
                     }
-                    out[i] = (float) finish(mx, d, e, n);
+                    out[i] = (float) finish(mx, sum);
                 }
             } else {
                 int[] v = (int[]) r.values;
                 boolean isBool = x.dtype() == DType.BOOL;
-                float[] d = new float[n];
                 for (int i = 0, off = 0; i < r.outSize; i++, off += n) {
                     int mx = 0;
                     if (n > 0) {
@@ -58,26 +56,21 @@ public final class LogSumExpKernel {
                             }
                         }
                     }
+                    double sum = 0;
                     for (int j = 0; j < n; j++) {
                         double diff = (double) v[off + j] - mx;
-                        d[j] = isBool ? JsNumber.toUint8(diff) : JsNumber.toInt32(diff);
+                        int a = isBool ? JsNumber.toUint8(diff) : JsNumber.toInt32(diff);
+                        sum += F32.round(StrictMath.exp(a));
                     }
-                    out[i] = (float) finish(F32.round(mx), d, e, n);
+                    out[i] = (float) finish(F32.round(mx), sum);
                 }
             }
             return new Tensor[] {Engine.get().makeTensor(out, r.outShape(attrs), DType.FLOAT32, backend)};
         });
     }
 
-    /** max + log(sum(exp(d))), rounded to float32 at each of TF.js's intermediate tensors. */
-    private static double finish(double mx, float[] d, float[] e, int n) {
-        for (int j = 0; j < n; j++) {
-            e[j] = (float) StrictMath.exp(d[j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < n; j++) {
-            sum += e[j];
-        }
+    /** max + log(sum), rounded to float32 at each of TF.js's intermediate tensors. */
+    private static double finish(double mx, double sum) {
         double log = F32.round(StrictMath.log(F32.round(sum)));
         return mx + log;
     }

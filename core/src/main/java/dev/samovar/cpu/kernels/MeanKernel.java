@@ -22,28 +22,19 @@ public final class MeanKernel {
             double n = F32.round(r.reduceSize);
             if (r.values instanceof float[]) {
                 float[] v = (float[]) r.values;
-                float[] q = new float[r.reduceSize];
                 for (int i = 0, off = 0; i < r.outSize; i++, off += r.reduceSize) {
-                    for (int j = 0; j < r.reduceSize; j++) {
-                        q[j] = (float) (v[off + j] / n);
-                    }
                     double sum = 0;
                     for (int j = 0; j < r.reduceSize; j++) {
-                        sum += q[j];
+                        sum += F32.round(v[off + j] / n);
                     }
                     out[i] = (float) sum;
                 }
             } else {
                 int[] v = (int[]) r.values;
-                float[] q = new float[r.reduceSize];
                 for (int i = 0, off = 0; i < r.outSize; i++, off += r.reduceSize) {
-                    for (int j = 0; j < r.reduceSize; j++) {
-                        q[j] = (float) v[off + j];
-                        q[j] = (float) (q[j] / n);
-                    }
                     double sum = 0;
                     for (int j = 0; j < r.reduceSize; j++) {
-                        sum += q[j];
+                        sum += F32.round(F32.round(v[off + j]) / n);
                     }
                     out[i] = (float) sum;
                 }

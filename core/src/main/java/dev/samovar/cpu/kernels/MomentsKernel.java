@@ -25,31 +25,21 @@ public final class MomentsKernel {
             double count = F32.round(n);
             float[] mean = new float[r.outSize];
             float[] variance = new float[r.outSize];
-            float[] xs = new float[n];
-            float[] q = new float[n];
             float[] fv = r.values instanceof float[] ? (float[]) r.values : null;
             int[] iv = fv == null ? (int[]) r.values : null;
             for (int i = 0, off = 0; i < r.outSize; i++, off += n) {
-                for (int j = 0; j < n; j++) {
-                    xs[j] = fv != null ? fv[off + j] : (float) iv[off + j];
-                }
-                for (int j = 0; j < n; j++) {
-                    q[j] = (float) (xs[j] / count);
-                }
                 double sum = 0;
                 for (int j = 0; j < n; j++) {
-                    sum += q[j];
+                    double e = fv != null ? fv[off + j] : F32.round(iv[off + j]);
+                    sum += F32.round(e / count);
                 }
                 mean[i] = (float) sum;
                 double m = mean[i];
-                for (int j = 0; j < n; j++) {
-                    q[j] = (float) (xs[j] - m);
-                    q[j] = (float) ((double) q[j] * q[j]);
-                    q[j] = (float) (q[j] / count);
-                }
                 sum = 0;
                 for (int j = 0; j < n; j++) {
-                    sum += q[j];
+                    double e = fv != null ? fv[off + j] : F32.round(iv[off + j]);
+                    double d = F32.round(e - m);
+                    sum += F32.round(F32.round(d * d) / count);
                 }
                 variance[i] = (float) sum;
             }
