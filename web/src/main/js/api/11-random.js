@@ -1,4 +1,5 @@
-// Random tensors: randomUniform, randomNormal, truncatedNormal (seeded as TF.js: same values).
+// Random tensors: randomUniform, randomNormal, randomStandardNormal, truncatedNormal, randomGamma
+// (seeded as TF.js: the same values).
 const RND = N.random();
 
 /** A seed as the bridge takes it: [kind (0 none, 1 number, 2 string), number, string]. */
@@ -29,3 +30,15 @@ function gaussianOp(name) {
 
 gaussianOp('randomNormal');
 gaussianOp('truncatedNormal');
+
+tf.randomStandardNormal = (shape, dtype, seed) => scoped('randomStandardNormal', () => {
+  shape = checkShape(shape, 'randomStandardNormal');
+  const s = seedArg(seed);
+  return wrap(RND.randomStandardNormal(shape, dtype == null ? null : dtype, s[0], s[1], s[2]));
+});
+
+tf.randomGamma = (shape, alpha, beta = 1, dtype = 'float32', seed) => scoped('randomGamma', () => {
+  shape = checkShape(shape, 'randomGamma');
+  const s = seedArg(seed);
+  return wrap(RND.randomGamma(shape, alpha, beta == null ? 1 : beta, dtype == null ? null : dtype, s[0], s[1], s[2]));
+});

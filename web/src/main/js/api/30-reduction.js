@@ -16,7 +16,11 @@ reduceOp('min');
 reduceOp('logSumExp');
 reduceOp('any', 'bool');
 reduceOp('all', 'bool');
-reduceOp('euclideanNorm');
+
+// TF.js's euclideanNorm converts its argument inside norm, whose name its messages carry.
+tf.euclideanNorm = (x, axis = null, keepDims = false) =>
+  scoped('euclideanNorm', () => wrap(R.euclideanNorm(convert(x, 'x', 'norm'), axisArg(axis), !!keepDims)));
+chain('euclideanNorm');
 
 tf.argMax = (x, axis = 0) => scoped('argMax', () => wrap(R.argMax(convert(x, 'x', 'argMax'), axisArg(axis))));
 tf.argMin = (x, axis = 0) => scoped('argMin', () => wrap(R.argMin(convert(x, 'x', 'argMin'), axisArg(axis))));

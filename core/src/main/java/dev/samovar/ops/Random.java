@@ -6,10 +6,11 @@ import dev.samovar.core.JsNumber;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
 import dev.samovar.random.Alea;
+import dev.samovar.random.GammaRandom;
 import dev.samovar.random.GaussianRandom;
 
 /**
- * Random tensors: tf.randomUniform, randomNormal, truncatedNormal. With a seed the values are
+ * Random tensors: tf.randomUniform, randomNormal, randomStandardNormal, truncatedNormal, randomGamma. With a seed the values are
  * TF.js's own: the same Alea generator seeded with the seed's string (a number seed is written as
  * JavaScript writes it), the same draws, the same conversions. Without a seed the generator is
  * seeded from {@link Math#random()}, as TF.js does.
@@ -147,6 +148,66 @@ public final class Random {
             v[i] = JsNumber.toInt32(random.next());
         }
         return Engine.get().makeTensor(v, shape.clone(), DType.INT32);
+    }
+
+    // ----------------------------------------------------------------- randomStandardNormal
+
+    /** Standard normal values of the dtype (float32 or null, or int32 rounded); unseeded. */
+    public static Tensor randomStandardNormal(int[] shape, DType dtype) {
+        return randomNormal(shape, 0, 1, dtype);
+    }
+
+    /** Seeded standard normal values (0 and NaN mean unseeded, as in TF.js). */
+    public static Tensor randomStandardNormal(int[] shape, DType dtype, double seed) {
+        return randomNormal(shape, 0, 1, dtype, seed);
+    }
+
+    /** Seeded standard normal values (null or "" mean unseeded). */
+    public static Tensor randomStandardNormal(int[] shape, DType dtype, String seed) {
+        return randomNormal(shape, 0, 1, dtype, seed);
+    }
+
+    // --------------------------------------------------------------------------- randomGamma
+
+    /** Gamma float32 values of shape parameter alpha and rate beta; unseeded. */
+    public static Tensor randomGamma(int[] shape, double alpha, double beta) {
+        return gamma(shape, alpha, beta, DType.FLOAT32, null);
+    }
+
+    /** Gamma values; {@code dtype} float32 (or null) or int32 (rounded); bool fails as in TF.js. */
+    public static Tensor randomGamma(int[] shape, double alpha, double beta, DType dtype) {
+        return gamma(shape, alpha, beta, dtype, null);
+    }
+
+    /** Seeded gamma values (0 and NaN mean unseeded, as in TF.js). */
+    public static Tensor randomGamma(int[] shape, double alpha, double beta, DType dtype, double seed) {
+        return gamma(shape, alpha, beta, dtype, numberSeed(seed));
+    }
+
+    /** Seeded gamma values (null or "" mean unseeded). */
+    public static Tensor randomGamma(int[] shape, double alpha, double beta, DType dtype, String seed) {
+        return gamma(shape, alpha, beta, dtype, stringSeed(seed));
+    }
+
+    private static Tensor gamma(int[] shape, double alpha, double beta, DType dtype, String seed) {
+        int size = Shapes.sizeFromShape(shape);
+        DType dt = dtype == null ? DType.FLOAT32 : dtype;
+        if (dt == DType.BOOL) {
+            throw new IllegalArgumentException("Unsupported data type bool");
+        }
+        GammaRandom random = new GammaRandom(alpha, beta, dt == DType.INT32, seed != null ? seed : randomSeed());
+        if (dt == DType.FLOAT32) {
+            float[] v = new float[size];
+            for (int i = 0; i < size; i++) {
+                v[i] = (float) random.next();
+            }
+            return Engine.get().makeTensor(v, shape.clone(), dt);
+        }
+        int[] v = new int[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = JsNumber.toInt32(random.next());
+        }
+        return Engine.get().makeTensor(v, shape.clone(), dt);
     }
 
     /** TF.js's {@code seed ? seed : Math.random()} for a number seed: 0 and NaN are no seed. */

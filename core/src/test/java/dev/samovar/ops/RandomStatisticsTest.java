@@ -129,6 +129,20 @@ class RandomStatisticsTest {
     }
 
     @Test
+    void gammaMoments() {
+        // TF.js's beta acts as a scale: mean alpha * beta, variance alpha * beta^2.
+        float[] v = Random.randomGamma(new int[] {N}, 3, 2).dataSync();
+        for (float x : v) {
+            assertTrue(x > 0, "not positive: " + x);
+        }
+        assertEquals(6.0, mean(v), 0.05);
+        assertEquals(Math.sqrt(12), std(v), 0.05);
+        float[] w = Random.randomGamma(new int[] {N}, 0.5, 1).dataSync();
+        assertEquals(0.5, mean(w), 0.02);
+        assertEquals(Math.sqrt(0.5), std(w), 0.02);
+    }
+
+    @Test
     void boolGaussianFails() {
         assertThrows(IllegalArgumentException.class, () -> Random.randomNormal(new int[] {2}, 0, 1, DType.BOOL));
         assertThrows(IllegalArgumentException.class, () -> Random.truncatedNormal(new int[] {2}, 0, 1, DType.BOOL));

@@ -39,4 +39,23 @@ public final class RandomBridge {
         }
         return Random.truncatedNormal(shape, mean, stdDev, dt, seedKind == 2 ? seedString : null);
     }
+
+    @JSExport
+    public Tensor randomStandardNormal(int[] shape, String dtype, int seedKind, double seedNumber, String seedString) {
+        DType dt = dtype == null ? null : DType.of(dtype);
+        if (seedKind == 1) {
+            return Random.randomStandardNormal(shape, dt, seedNumber);
+        }
+        return Random.randomStandardNormal(shape, dt, seedKind == 2 ? seedString : null);
+    }
+
+    @JSExport
+    public Tensor randomGamma(int[] shape, double alpha, double beta, String dtype, int seedKind, double seedNumber,
+            String seedString) {
+        DType dt = dtype == null ? null : DType.of(dtype);
+        if (seedKind == 1) {
+            return Random.randomGamma(shape, alpha, beta, dt, seedNumber);
+        }
+        return Random.randomGamma(shape, alpha, beta, dt, seedKind == 2 ? seedString : null);
+    }
 }

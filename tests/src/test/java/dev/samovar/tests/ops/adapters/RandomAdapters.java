@@ -25,6 +25,26 @@ public final class RandomAdapters {
         });
         register("randomNormal", a -> gaussian(a, false));
         register("truncatedNormal", a -> gaussian(a, true));
+        register("randomStandardNormal", a -> {
+            int[] shape = a.ints(0);
+            DType dtype = a.dtype(1, null);
+            Object seed = a.get(2);
+            if (seed instanceof Number) {
+                return Random.randomStandardNormal(shape, dtype, ((Number) seed).doubleValue());
+            }
+            return Random.randomStandardNormal(shape, dtype, (String) seed);
+        });
+        register("randomGamma", a -> {
+            int[] shape = a.ints(0);
+            double alpha = a.d(1, 0);
+            double beta = a.d(2, 1);
+            DType dtype = a.dtype(3, DType.FLOAT32);
+            Object seed = a.get(4);
+            if (seed instanceof Number) {
+                return Random.randomGamma(shape, alpha, beta, dtype, ((Number) seed).doubleValue());
+            }
+            return Random.randomGamma(shape, alpha, beta, dtype, (String) seed);
+        });
     }
 
     private static Object gaussian(Args a, boolean truncated) {
