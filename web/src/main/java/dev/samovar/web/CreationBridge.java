@@ -38,8 +38,9 @@ public final class CreationBridge {
         return Creation.eye(numRows, numColumns, batchShape, DType.of(dtype));
     }
 
+    /** {@code depth} is a JS number: TeaVM does not coerce numbers passed as int, so it is truncated here. */
     @JSExport
-    public Tensor oneHot(Tensor indices, int depth, double onValue, double offValue, String dtype) {
-        return Creation.oneHot(indices, depth, onValue, offValue, DType.of(dtype));
+    public Tensor oneHot(Tensor indices, double depth, double onValue, double offValue, String dtype) {
+        return Creation.oneHot(indices, (int) depth, onValue, offValue, DType.of(dtype));
     }
 }

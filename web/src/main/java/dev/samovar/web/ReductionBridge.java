@@ -107,19 +107,22 @@ public final class ReductionBridge {
         return Reduction.euclideanNorm(x, axes(axis, x, "norm"), keepDims);
     }
 
+    // Numbers that the Java API takes as int arrive as doubles: TeaVM does not coerce JS numbers
+    // passed as int, so they are truncated here.
+
     @JSExport
-    public Tensor cumsum(Tensor x, int axis, boolean exclusive, boolean reverse) {
-        return Reduction.cumsum(x, axis, exclusive, reverse);
+    public Tensor cumsum(Tensor x, double axis, boolean exclusive, boolean reverse) {
+        return Reduction.cumsum(x, (int) axis, exclusive, reverse);
     }
 
     @JSExport
-    public Tensor cumprod(Tensor x, int axis, boolean exclusive, boolean reverse) {
-        return Reduction.cumprod(x, axis, exclusive, reverse);
+    public Tensor cumprod(Tensor x, double axis, boolean exclusive, boolean reverse) {
+        return Reduction.cumprod(x, (int) axis, exclusive, reverse);
     }
 
     @JSExport
-    public Pair topk(Tensor x, int k, boolean sorted) {
-        Reduction.TopK r = Reduction.topk(x, k, sorted);
+    public Pair topk(Tensor x, double k, boolean sorted) {
+        Reduction.TopK r = Reduction.topk(x, (int) k, sorted);
         return new Pair(r.values(), r.indices());
     }
 }
