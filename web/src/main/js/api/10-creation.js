@@ -1,4 +1,4 @@
-// Creation: fill, zeros, ones, zerosLike, onesLike, range, linspace, eye, oneHot, random*.
+// Creation: fill, zeros, ones, zerosLike, onesLike, range, linspace, eye, oneHot.
 const C = N.CreationBridge;
 
 function checkShape(shape, fn) {
@@ -29,3 +29,25 @@ tf.ones = function(shape, dtype = 'float32') {
 tf.zerosLike = (x) => scoped('zerosLike', () => wrap(C.zerosLike(convert(x, 'x', 'zerosLike'))));
 tf.onesLike = (x) => scoped('onesLike', () => wrap(C.onesLike(convert(x, 'x', 'onesLike'))));
 chain('zerosLike', 'onesLike');
+
+tf.range = function(start, stop, step = 1, dtype = 'float32') {
+  checkNotString(dtype);
+  return wrap(C.range(start, stop, step, dtype));
+};
+
+tf.linspace = (start, stop, num) => wrap(C.linspace(start, stop, num));
+
+tf.eye = (numRows, numColumns, batchShape, dtype = 'float32') => scoped('eye', () => {
+  if (numColumns == null) {
+    numColumns = numRows;
+  }
+  checkShapeArg([numRows, numColumns]);
+  checkNotString(dtype);
+  return wrap(C.eye(numRows, numColumns, batchShape == null ? null : Array.from(batchShape), dtype));
+});
+
+tf.oneHot = (indices, depth, onValue = 1, offValue = 0, dtype = 'int32') => scoped('oneHot', () => {
+  checkNotString(dtype);
+  return wrap(C.oneHot(convert(indices, 'indices', 'oneHot', 'int32'), depth, onValue, offValue, dtype));
+});
+chain('oneHot');

@@ -7,5 +7,14 @@ final class ReductionKernels {
 
     static void register() {
         SumKernel.register();
+        MeanKernel.register();
+        ProdKernel.register();
+        MinMaxKernels.register();
+        AnyAllKernels.register();
+        CumulativeKernels.register();
+        TopKKernel.register();
+        LogSumExpKernel.register();
+        MomentsKernel.register();
+        NormKernels.register();
     }
 }
