@@ -493,28 +493,40 @@ tf.scalar = function(value, dtype) {
   return makeTensor(value, [], inferDtype(value), dtype);
 };
 
+const RANK_WORDS = ['', '', 'two', 'three', 'four', 'five', 'six'];
+
+/** tensor2d ... tensor6d: values nested to `rank` levels, or flat with a shape. */
 function tensorNd(rank) {
   return function(values, shape, dtype) {
-    const inferredShape = inferShape(values);
-    if (rank === 1) {
-      if (inferredShape.length !== 1) {
-        throw new Error('tensor1d() requires values to be a flat/TypedArray');
-      }
-      return makeTensor(values, null, inferDtype(values), dtype);
+    const fn = `tensor${rank}d()`;
+    if (values == null) {
+      throw new Error('The input to the tensor constructor must be a non-null value.');
     }
+    if (shape != null && shape.length !== rank) {
+      throw new Error(`${fn} requires shape to have ${RANK_WORDS[rank]} numbers`);
+    }
+    const inferredShape = inferShape(values);
     if (inferredShape.length !== rank && inferredShape.length !== 1) {
-      throw new Error(`tensor${rank}d() requires values to be number[]` + '[]'.repeat(rank - 1) +
-          ' or flat/TypedArray');
+      throw new Error(`${fn} requires values to be number` + '[]'.repeat(rank) + ' or flat/TypedArray');
     }
     if (inferredShape.length === 1 && shape == null) {
-      throw new Error(`tensor${rank}d() requires shape to be provided when \`values\` ` +
-          'are a flat/TypedArray');
+      throw new Error(`${fn} requires shape to be provided when \`values\` ` +
+          (rank === 2 ? 'are a flat/TypedArray' : 'are a flat array'));
     }
     return makeTensor(values, shape, inferDtype(values), dtype);
   };
 }
 
-tf.tensor1d = tensorNd(1);
+/** tensor1d(values, dtype): note there is no shape argument. */
+tf.tensor1d = function(values, dtype) {
+  if (values == null) {
+    throw new Error('The input to the tensor constructor must be a non-null value.');
+  }
+  if (inferShape(values).length !== 1) {
+    throw new Error('tensor1d() requires values to be a flat/TypedArray');
+  }
+  return makeTensor(values, null, inferDtype(values), dtype);
+};
 tf.tensor2d = tensorNd(2);
 tf.tensor3d = tensorNd(3);
 tf.tensor4d = tensorNd(4);
