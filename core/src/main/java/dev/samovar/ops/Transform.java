@@ -85,6 +85,11 @@ public final class Transform {
         return out;
     }
 
+    /** Reverses the order of the dimensions. */
+    public static Tensor transpose(Tensor x) {
+        return transpose(x, (int[]) null);
+    }
+
     /** Permutes the dimensions; {@code perm} null reverses them. */
     public static Tensor transpose(Tensor x, int... perm) {
         OpSupport.check(x, "x", "transpose");

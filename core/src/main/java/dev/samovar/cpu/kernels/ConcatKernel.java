@@ -97,9 +97,25 @@ public final class ConcatKernel {
         int col = 0;
         for (int k = 0; k < values.length; k++) {
             int n = inners[k];
-            if (n > 0) {
+            if (n >= 16) {
                 for (int r = 0; r < outer; r++) {
                     System.arraycopy(values[k], r * n, out, r * rowLen + col, n);
+                }
+            } else if (n > 0 && out instanceof float[]) {
+                float[] src = (float[]) values[k];
+                float[] dst = (float[]) out;
+                for (int r = 0, s = 0; r < outer; r++) {
+                    for (int j = 0, d = r * rowLen + col; j < n; j++) {
+                        dst[d++] = src[s++];
+                    }
+                }
+            } else if (n > 0) {
+                int[] src = (int[]) values[k];
+                int[] dst = (int[]) out;
+                for (int r = 0, s = 0; r < outer; r++) {
+                    for (int j = 0, d = r * rowLen + col; j < n; j++) {
+                        dst[d++] = src[s++];
+                    }
                 }
             }
             col += n;

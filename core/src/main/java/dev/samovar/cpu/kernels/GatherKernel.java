@@ -86,13 +86,31 @@ public final class GatherKernel {
             if (n > 0) {
                 int perBatch = idx.length / batchSize;
                 int p = 0;
+                float[] fv = values instanceof float[] ? (float[]) values : null;
                 for (int b = 0; b < batchSize; b++) {
                     for (int o = 0; o < outerSize; o++) {
                         int base = (b * outerSize + o) * dimSize;
-                        for (int i = 0; i < perBatch; i++) {
-                            int src = (base + idx[b * perBatch + i]) * sliceSize;
-                            System.arraycopy(values, src, out, p, sliceSize);
-                            p += sliceSize;
+                        int first = b * perBatch;
+                        if (sliceSize >= 16) {
+                            for (int i = 0; i < perBatch; i++) {
+                                System.arraycopy(values, (base + idx[first + i]) * sliceSize, out, p, sliceSize);
+                                p += sliceSize;
+                            }
+                        } else if (fv != null) {
+                            float[] fo = (float[]) out;
+                            for (int i = 0; i < perBatch; i++) {
+                                for (int j = 0, src = (base + idx[first + i]) * sliceSize; j < sliceSize; j++) {
+                                    fo[p++] = fv[src + j];
+                                }
+                            }
+                        } else {
+                            int[] iv = (int[]) values;
+                            int[] io = (int[]) out;
+                            for (int i = 0; i < perBatch; i++) {
+                                for (int j = 0, src = (base + idx[first + i]) * sliceSize; j < sliceSize; j++) {
+                                    io[p++] = iv[src + j];
+                                }
+                            }
                         }
                     }
                 }

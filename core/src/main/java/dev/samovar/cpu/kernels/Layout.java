@@ -19,102 +19,148 @@ final class Layout {
 
     /**
      * Copies by per-dimension coordinate maps: output element {@code (c0, .., ck)} reads input
-     * element {@code (maps[0][c0], .., maps[k][ck])}; a null map is the identity; a map entry of -1
-     * writes {@code fill} (a Float or an Integer of the buffer's type) instead. Map entries must
-     * lie in the input's shape.
+     * element {@code (maps[0][c0], .., maps[k][ck])}; a null map is the identity; a negative map
+     * entry writes {@code fill} (a Float or an Integer of the buffer's type) instead. Map entries
+     * must lie in the input's shape.
      */
     static Object mapCopy(Object src, int[] inShape, int[][] maps, int[] outShape, Object fill) {
-        int rank = outShape.length;
         int n = Shapes.sizeFromShape(outShape);
         Object out = alloc(src, n);
         if (n == 0) {
             return out;
         }
-        if (rank == 0) {
-            System.arraycopy(src, 0, out, 0, 1);
-            return out;
-        }
         int[] inStrides = Shapes.fullStrides(inShape);
-        // offs[d][c]: flat input offset contributed by output coordinate c of dimension d (-1: fill).
-        int[][] offs = new int[rank][];
-        boolean anyFill = false;
-        for (int d = 0; d < rank; d++) {
-            int[] o = new int[outShape[d]];
+        // Flat input offsets per output coordinate (-1: fill); size-1 dimensions fold into base.
+        int[][] offs = new int[outShape.length][];
+        int k = 0;
+        long base = 0;
+        boolean allFill = false;
+        for (int d = 0; d < outShape.length; d++) {
             int[] m = maps[d];
+            int[] o = new int[outShape[d]];
             for (int c = 0; c < o.length; c++) {
                 int v = m == null ? c : m[c];
-                if (v < 0) {
-                    anyFill = true;
-                    o[c] = -1;
-                } else {
-                    o[c] = v * inStrides[d];
-                }
+                o[c] = v < 0 ? -1 : v * inStrides[d];
             }
-            offs[d] = o;
+            if (o.length == 1) {
+                if (o[0] < 0) {
+                    allFill = true;
+                }
+                base += o[0];
+            } else {
+                offs[k++] = o;
+            }
         }
         float fillF = 0;
         int fillI = 0;
-        if (anyFill) {
-            if (fill instanceof Float) {
-                fillF = (Float) fill;
+        if (fill instanceof Float) {
+            fillF = (Float) fill;
+        } else if (fill instanceof Integer) {
+            fillI = (Integer) fill;
+        }
+        boolean isFloat = src instanceof float[];
+        if (allFill) {
+            fillRange(out, 0, n, fillF, fillI);
+            return out;
+        }
+        if (k == 0) {
+            System.arraycopy(src, (int) base, out, 0, 1);
+            return out;
+        }
+        // Longer rows: merge the two innermost dimensions while rows are short.
+        while (k > 1 && offs[k - 1].length < 256 && (long) offs[k - 1].length * offs[k - 2].length <= 65536) {
+            int[] a = offs[k - 2];
+            int[] b = offs[k - 1];
+            int[] merged = new int[a.length * b.length];
+            for (int i = 0, p = 0; i < a.length; i++) {
+                for (int j = 0; j < b.length; j++, p++) {
+                    merged[p] = a[i] < 0 || b[j] < 0 ? -1 : a[i] + b[j];
+                }
+            }
+            offs[k - 2] = merged;
+            k--;
+        }
+        int[] row = offs[k - 1];
+        int rowLen = row.length;
+        // Runs of the row: [start, length, source offset or -1], copied with arraycopy when long.
+        int[] runs = new int[3 * rowLen];
+        int nRuns = 0;
+        for (int c = 0; c < rowLen; ) {
+            int e = c + 1;
+            if (row[c] < 0) {
+                while (e < rowLen && row[e] < 0) {
+                    e++;
+                }
             } else {
-                fillI = (Integer) fill;
+                while (e < rowLen && row[e] == row[e - 1] + 1) {
+                    e++;
+                }
             }
+            runs[3 * nRuns] = c;
+            runs[3 * nRuns + 1] = e - c;
+            runs[3 * nRuns + 2] = row[c];
+            nRuns++;
+            c = e;
         }
-        int last = rank - 1;
-        int rowLen = outShape[last];
-        int[] lastOff = offs[last];
-        boolean contiguous = true;
-        for (int c = 1; c < rowLen; c++) {
-            if (lastOff[c] != lastOff[0] + c) {
-                contiguous = false;
-                break;
-            }
-        }
-        contiguous &= rowLen > 0 && lastOff[0] >= 0;
+        boolean byRuns = nRuns * 8 <= rowLen;
         int rows = n / rowLen;
-        int[] counter = new int[rank];
-        float[] fs = src instanceof float[] ? (float[]) src : null;
-        int[] is = fs == null ? (int[]) src : null;
-        float[] fo = fs != null ? (float[]) out : null;
-        int[] io = fs == null ? (int[]) out : null;
+        int outer = k - 1;
+        int[] counter = new int[outer];
+        float[] fs = isFloat ? (float[]) src : null;
+        int[] is = isFloat ? null : (int[]) src;
+        float[] fo = isFloat ? (float[]) out : null;
+        int[] io = isFloat ? null : (int[]) out;
         for (int r = 0, p = 0; r < rows; r++, p += rowLen) {
-            int base = 0;
+            long b = base;
             boolean rowFill = false;
-            for (int d = 0; d < last; d++) {
+            for (int d = 0; d < outer; d++) {
                 int o = offs[d][counter[d]];
                 if (o < 0) {
                     rowFill = true;
                 }
-                base += o;
+                b += o;
             }
+            int bi = (int) b;
             if (rowFill) {
-                if (fo != null) {
-                    java.util.Arrays.fill(fo, p, p + rowLen, fillF);
-                } else {
-                    java.util.Arrays.fill(io, p, p + rowLen, fillI);
+                fillRange(out, p, p + rowLen, fillF, fillI);
+            } else if (byRuns) {
+                for (int q = 0; q < nRuns; q++) {
+                    int start = runs[3 * q];
+                    int len = runs[3 * q + 1];
+                    int off = runs[3 * q + 2];
+                    if (off < 0) {
+                        fillRange(out, p + start, p + start + len, fillF, fillI);
+                    } else {
+                        System.arraycopy(src, bi + off, out, p + start, len);
+                    }
                 }
-            } else if (contiguous) {
-                System.arraycopy(src, base + lastOff[0], out, p, rowLen);
-            } else if (fo != null) {
+            } else if (isFloat) {
                 for (int c = 0; c < rowLen; c++) {
-                    int o = lastOff[c];
-                    fo[p + c] = o < 0 ? fillF : fs[base + o];
+                    int o = row[c];
+                    fo[p + c] = o < 0 ? fillF : fs[bi + o];
                 }
             } else {
                 for (int c = 0; c < rowLen; c++) {
-                    int o = lastOff[c];
-                    io[p + c] = o < 0 ? fillI : is[base + o];
+                    int o = row[c];
+                    io[p + c] = o < 0 ? fillI : is[bi + o];
                 }
             }
-            for (int d = last - 1; d >= 0; d--) {
-                if (++counter[d] < outShape[d]) {
+            for (int d = outer - 1; d >= 0; d--) {
+                if (++counter[d] < offs[d].length) {
                     break;
                 }
                 counter[d] = 0;
             }
         }
         return out;
+    }
+
+    private static void fillRange(Object out, int from, int to, float f, int i) {
+        if (out instanceof float[]) {
+            java.util.Arrays.fill((float[]) out, from, to, f);
+        } else {
+            java.util.Arrays.fill((int[]) out, from, to, i);
+        }
     }
 
     /** The same values stored as {@code to} would store them in TF.js's typed arrays. */

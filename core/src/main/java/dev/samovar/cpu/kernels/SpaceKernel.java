@@ -129,8 +129,15 @@ public final class SpaceKernel {
                         int inW = xx / bs;
                         int offD = (offH * bs + xx % bs) * od;
                         int base = depth * (inW + w * (inH + h * b)) + offD;
-                        System.arraycopy(v, base, out, p, od);
-                        p += od;
+                        if (base + od <= v.length) {
+                            System.arraycopy(v, base, out, p, od);
+                            p += od;
+                        } else {
+                            // Only a rank-5 input with a trailing 0 gets here: TF.js reads undefined.
+                            for (int d = 0; d < od; d++) {
+                                out[p++] = base + d < v.length ? v[base + d] : Float.NaN;
+                            }
+                        }
                     }
                 }
             }
