@@ -8,5 +8,11 @@ final class TransformKernels {
     static void register() {
         ReshapeKernel.register();
         TransposeKernel.register();
+        ConcatKernel.register();
+        SliceKernel.register();
+        GatherKernel.register();
+        PadKernel.register();
+        TileKernel.register();
+        SpaceKernel.register();
     }
 }

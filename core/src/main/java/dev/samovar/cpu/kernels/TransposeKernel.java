@@ -16,7 +16,8 @@ public final class TransposeKernel {
             Tensor x = inputs[0];
             int[] perm = attrs.getInts("perm");
             int[] outShape = permuteShape(x.shapeRef(), perm);
-            Object out = transpose(x.dataId().payload, x.shapeRef(), perm);
+            Object out = isPermutation(perm) ? transpose(x.dataId().payload, x.shapeRef(), perm)
+                    : scatter(x.dataId().payload, x.shapeRef(), perm, outShape);
             return new Tensor[] {Engine.get().makeTensor(out, outShape, x.dtype(), backend)};
         });
     }
@@ -25,6 +26,46 @@ public final class TransposeKernel {
         int[] out = new int[perm.length];
         for (int i = 0; i < perm.length; i++) {
             out[i] = shape[perm[i]];
+        }
+        return out;
+    }
+
+    private static boolean isPermutation(int[] perm) {
+        boolean[] seen = new boolean[perm.length];
+        for (int p : perm) {
+            if (seen[p]) {
+                return false;
+            }
+            seen[p] = true;
+        }
+        return true;
+    }
+
+    /**
+     * TF.js's transpose for a perm that repeats an axis (which it accepts): each input value goes
+     * to the flat output index of its permuted coordinates, when that index is in range.
+     */
+    private static Object scatter(Object values, int[] shape, int[] perm, int[] outShape) {
+        int rank = shape.length;
+        int size = Shapes.sizeFromShape(shape);
+        int n = Shapes.sizeFromShape(outShape);
+        int[] outStrides = Shapes.fullStrides(outShape);
+        Object out = values instanceof float[] ? new float[n] : new int[n];
+        int[] loc = new int[rank];
+        for (int i = 0; i < size; i++) {
+            long index = 0;
+            for (int d = 0; d < rank; d++) {
+                index += (long) loc[perm[d]] * outStrides[d];
+            }
+            if (index >= 0 && index < n) {
+                System.arraycopy(values, i, out, (int) index, 1);
+            }
+            for (int d = rank - 1; d >= 0; d--) {
+                if (++loc[d] < shape[d]) {
+                    break;
+                }
+                loc[d] = 0;
+            }
         }
         return out;
     }
