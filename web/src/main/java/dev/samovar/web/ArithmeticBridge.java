@@ -25,4 +25,49 @@ public final class ArithmeticBridge {
     public Tensor div(Tensor a, Tensor b) {
         return Arithmetic.div(a, b);
     }
+
+    @JSExport
+    public Tensor divNoNan(Tensor a, Tensor b) {
+        return Arithmetic.divNoNan(a, b);
+    }
+
+    @JSExport
+    public Tensor floorDiv(Tensor a, Tensor b) {
+        return Arithmetic.floorDiv(a, b);
+    }
+
+    @JSExport
+    public Tensor mod(Tensor a, Tensor b) {
+        return Arithmetic.mod(a, b);
+    }
+
+    @JSExport
+    public Tensor pow(Tensor a, Tensor b) {
+        return Arithmetic.pow(a, b);
+    }
+
+    @JSExport
+    public Tensor maximum(Tensor a, Tensor b) {
+        return Arithmetic.maximum(a, b);
+    }
+
+    @JSExport
+    public Tensor minimum(Tensor a, Tensor b) {
+        return Arithmetic.minimum(a, b);
+    }
+
+    @JSExport
+    public Tensor squaredDifference(Tensor a, Tensor b) {
+        return Arithmetic.squaredDifference(a, b);
+    }
+
+    @JSExport
+    public Tensor atan2(Tensor a, Tensor b) {
+        return Arithmetic.atan2(a, b);
+    }
+
+    @JSExport
+    public Tensor addN(TensorList tensors) {
+        return Arithmetic.addN(tensors.toArray());
+    }
 }
