@@ -16,6 +16,10 @@ function binaryOp(name, argA = 'a', argB = 'b', opName = name) {
 binaryOp('pow', 'base', 'exp');
 binaryOp('divNoNan', 'a', 'b', 'div');
 
+// No tensor method in TF.js.
+tf.bitwiseAnd = (x, y) => scoped('bitwiseAnd', () =>
+  wrap(A.bitwiseAnd(convert(x, 'x', 'bitwiseAnd'), convert(y, 'y', 'bitwiseAnd'))));
+
 tf.addN = (tensors) => scoped('addN', () => {
   assert(Array.isArray(tensors), 'The argument passed to tf.addN() must be a list of tensors');
   assert(tensors.length >= 1,

@@ -120,6 +120,21 @@ public final class Arithmetic {
         return binary("atan2", "Atan2", a, b);
     }
 
+    /** x AND y, bit by bit, for two int32 tensors of the same shape (no broadcasting). */
+    public static Tensor bitwiseAnd(Tensor x, Tensor y) {
+        OpSupport.check(x, "x", "bitwiseAnd");
+        OpSupport.check(y, "y", "bitwiseAnd");
+        if (!Shapes.equal(x.shapeRef(), y.shapeRef())) {
+            throw new IllegalArgumentException("BitwiseAnd: Tensors must have the same shape. x: "
+                    + Shapes.join(x.shapeRef()) + ", y: " + Shapes.join(y.shapeRef()));
+        }
+        if (x.dtype() != DType.INT32 || y.dtype() != DType.INT32) {
+            throw new IllegalArgumentException("BitwiseAnd: Only supports 'int32' values in tensor, found type of x: "
+                    + x.dtype() + " and type of y: " + y.dtype());
+        }
+        return OpSupport.run("BitwiseAnd", Attrs.EMPTY, x, y);
+    }
+
     /** The sum of tensors of one shape and dtype. */
     public static Tensor addN(Tensor... tensors) {
         OpSupport.require(tensors != null, "The argument passed to tf.addN() must be a list of tensors");

@@ -67,6 +67,11 @@ public final class ArithmeticBridge {
     }
 
     @JSExport
+    public Tensor bitwiseAnd(Tensor x, Tensor y) {
+        return Arithmetic.bitwiseAnd(x, y);
+    }
+
+    @JSExport
     public Tensor addN(TensorList tensors) {
         return Arithmetic.addN(tensors.toArray());
     }

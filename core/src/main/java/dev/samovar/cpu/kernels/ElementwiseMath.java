@@ -9,8 +9,11 @@ package dev.samovar.cpu.kernels;
  * code (V8 also uses fdlibm). TeaVM's {@code expm1}, {@code log1p} and hyperbolic functions are
  * naive formulas (inaccurate near 0, NaN for large arguments), so those are written here, after
  * fdlibm's algorithms, with the word tests turned into comparisons with exact double constants.
- * They need no bit access (slow under TeaVM) and agree with V8 to a few ulps of a double, so the
- * float32 results match.
+ * They need no bit access (slow under TeaVM, where a long is a BigInt) and agree with V8 to a few
+ * ulps of a double, so the float32 results match.
+ *
+ * <p>Only compile-time constants here: a static initializer would make TeaVM check it at every
+ * call.
  */
 final class ElementwiseMath {
     private ElementwiseMath() {
@@ -44,14 +47,6 @@ final class ElementwiseMath {
     static final double ERF_A3 = 1.421413741;
     static final double ERF_A4 = -1.453152027;
     static final double ERF_A5 = 1.061405429;
-
-    /** Rounds to float32 where TeaVM would not (a float[] store rounds on every platform). */
-    private static final float[] FROUND = new float[1];
-
-    static double fround(double x) {
-        FROUND[0] = (float) x;
-        return FROUND[0];
-    }
 
     static double exp(double x) {
         return StrictMath.exp(x);
@@ -93,20 +88,31 @@ final class ElementwiseMath {
         return StrictMath.pow(x, y);
     }
 
-    /** e^x - 1, accurate near 0 (Kahan's formula). */
+    /** fdlibm's expm1 coefficients. */
+    private static final double Q1 = -3.33333333333331316428e-02;
+    private static final double Q2 = 1.58730158725481460165e-03;
+    private static final double Q3 = -7.93650757867487942473e-05;
+    private static final double Q4 = 4.00821782732936239552e-06;
+    private static final double Q5 = -2.01099218183624371326e-07;
+
+    /**
+     * e^x - 1. For |x| &lt;= 0.5 ln2, fdlibm's own polynomial (bit for bit what V8 computes); above,
+     * exp(x) - 1, which loses at most a few ulps there (e^x - 1 &gt;= 0.29 |e^x|).
+     */
     static double expm1(double x) {
-        double u = exp(x);
-        if (u == 1.0) {
+        double ax = Math.abs(x);
+        if (ax >= HALF_LN2) {
+            return exp(x) - 1.0;
+        }
+        if (ax < 0x1p-54) {
             return x;
         }
-        if (u == Double.POSITIVE_INFINITY) {
-            return u;
-        }
-        double um1 = u - 1.0;
-        if (um1 == -1.0) {
-            return -1.0;
-        }
-        return um1 * x / log(u);
+        double hfx = 0.5 * x;
+        double hxs = x * hfx;
+        double r1 = 1.0 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+        double t = 3.0 - r1 * hfx;
+        double e = hxs * ((r1 - t) / (6.0 - x * t));
+        return x - (x * e - hxs);
     }
 
     /** log(1 + x), accurate near 0 (Kahan's formula). */

@@ -12,7 +12,11 @@ import dev.samovar.cpu.CpuBackend;
 /**
  * Elementwise unary kernels: each element computed in double precision, stored once in the output
  * dtype, as TF.js's CPU backend does (float32 rounds, int32 wraps as an Int32Array store, bool as a
- * Uint8Array store). The float32 path is one direct loop per kernel; int32 and bool inputs go
+ * Uint8Array store).
+ *
+ * <p>A float32 input runs through a plain loop of its own per kernel: one small method each, so
+ * that the JavaScript engine compiles and keeps optimized code per kernel (a loop shared by all
+ * kernels would be deoptimized each time another kernel ran through it). int32 and bool inputs go
  * through {@link #apply}.
  */
 public final class UnaryKernels {
@@ -20,6 +24,16 @@ public final class UnaryKernels {
     @FunctionalInterface
     public interface Op {
         double apply(double x, Attrs attrs);
+    }
+
+    /** A float32-to-float32 loop; p1, p2: the kernel's parameters (alpha, clip bounds). */
+    private interface FloatLoop {
+        void run(float[] x, float[] o, int n, double p1, double p2);
+    }
+
+    /** A float32-to-bool loop. */
+    private interface FloatToBoolLoop {
+        void run(float[] x, int[] o, int n);
     }
 
     static final int ABS = 0;
@@ -67,51 +81,52 @@ public final class UnaryKernels {
     }
 
     static void register() {
-        register("Abs", ABS, null);
-        register("Neg", NEG, null);
-        register("Exp", EXP, DType.FLOAT32);
-        register("Expm1", EXPM1, null);
-        register("Log", LOG, null);
-        register("Log1p", LOG1P, null);
-        register("Sqrt", SQRT, null);
-        register("Rsqrt", RSQRT, null);
-        register("Square", SQUARE, null);
-        register("Reciprocal", RECIPROCAL, null);
-        register("Sign", SIGN, null);
-        register("Floor", FLOOR, null);
-        register("Ceil", CEIL, null);
-        register("Round", ROUND, null);
-        register("Sin", SIN, null);
-        register("Cos", COS, null);
-        register("Tan", TAN, null);
-        register("Asin", ASIN, null);
-        register("Acos", ACOS, null);
-        register("Atan", ATAN, null);
-        register("Sinh", SINH, null);
-        register("Cosh", COSH, null);
-        register("Tanh", TANH, null);
-        register("Asinh", ASINH, null);
-        register("Acosh", ACOSH, null);
-        register("Atanh", ATANH, null);
-        register("Sigmoid", SIGMOID, null);
-        register("Relu", RELU, null);
-        register("Relu6", RELU6, null);
-        register("Elu", ELU, null);
-        register("Selu", SELU, null);
-        register("LeakyRelu", LEAKY_RELU, DType.FLOAT32);
-        register("Softplus", SOFTPLUS, null);
-        register("Erf", ERF, null);
-        register("Step", STEP, null);
-        register("ClipByValue", CLIP, null);
-        register("IsNan", IS_NAN, DType.BOOL);
-        register("IsInf", IS_INF, DType.BOOL);
-        register("IsFinite", IS_FINITE, DType.BOOL);
-        register("LogicalNot", LOGICAL_NOT, DType.BOOL);
+        register("Abs", ABS, null, UnaryKernels::absLoop, null);
+        register("Neg", NEG, null, UnaryKernels::negLoop, null);
+        register("Exp", EXP, DType.FLOAT32, UnaryKernels::expLoop, null);
+        register("Expm1", EXPM1, null, UnaryKernels::expm1Loop, null);
+        register("Log", LOG, null, UnaryKernels::logLoop, null);
+        register("Log1p", LOG1P, null, UnaryKernels::log1pLoop, null);
+        register("Sqrt", SQRT, null, UnaryKernels::sqrtLoop, null);
+        register("Rsqrt", RSQRT, null, UnaryKernels::rsqrtLoop, null);
+        register("Square", SQUARE, null, UnaryKernels::squareLoop, null);
+        register("Reciprocal", RECIPROCAL, null, UnaryKernels::reciprocalLoop, null);
+        register("Sign", SIGN, null, UnaryKernels::signLoop, null);
+        register("Floor", FLOOR, null, UnaryKernels::floorLoop, null);
+        register("Ceil", CEIL, null, UnaryKernels::ceilLoop, null);
+        register("Round", ROUND, null, UnaryKernels::roundLoop, null);
+        register("Sin", SIN, null, UnaryKernels::sinLoop, null);
+        register("Cos", COS, null, UnaryKernels::cosLoop, null);
+        register("Tan", TAN, null, UnaryKernels::tanLoop, null);
+        register("Asin", ASIN, null, UnaryKernels::asinLoop, null);
+        register("Acos", ACOS, null, UnaryKernels::acosLoop, null);
+        register("Atan", ATAN, null, UnaryKernels::atanLoop, null);
+        register("Sinh", SINH, null, UnaryKernels::sinhLoop, null);
+        register("Cosh", COSH, null, UnaryKernels::coshLoop, null);
+        register("Tanh", TANH, null, UnaryKernels::tanhLoop, null);
+        register("Asinh", ASINH, null, UnaryKernels::asinhLoop, null);
+        register("Acosh", ACOSH, null, UnaryKernels::acoshLoop, null);
+        register("Atanh", ATANH, null, UnaryKernels::atanhLoop, null);
+        register("Sigmoid", SIGMOID, null, UnaryKernels::sigmoidLoop, null);
+        register("Relu", RELU, null, UnaryKernels::reluLoop, null);
+        register("Relu6", RELU6, null, UnaryKernels::relu6Loop, null);
+        register("Elu", ELU, null, UnaryKernels::eluLoop, null);
+        register("Selu", SELU, null, UnaryKernels::seluLoop, null);
+        register("LeakyRelu", LEAKY_RELU, DType.FLOAT32, UnaryKernels::leakyReluLoop, null);
+        register("Softplus", SOFTPLUS, null, UnaryKernels::softplusLoop, null);
+        register("Erf", ERF, null, UnaryKernels::erfLoop, null);
+        register("Step", STEP, null, UnaryKernels::stepLoop, null);
+        register("ClipByValue", CLIP, null, UnaryKernels::clipLoop, null);
+        register("IsNan", IS_NAN, DType.BOOL, null, UnaryKernels::isNanLoop);
+        register("IsInf", IS_INF, DType.BOOL, null, UnaryKernels::isInfLoop);
+        register("IsFinite", IS_FINITE, DType.BOOL, null, UnaryKernels::isFiniteLoop);
+        register("LogicalNot", LOGICAL_NOT, DType.BOOL, null, null);
     }
 
-    private static void register(String name, int code, DType outDtype) {
-        KernelRegistry.register(name, CpuBackend.NAME,
-                (inputs, attrs, backend) -> new Tensor[] {compute(backend, code, inputs[0], attrs, outDtype)});
+    private static void register(String name, int code, DType outDtype, FloatLoop floatLoop,
+            FloatToBoolLoop boolLoop) {
+        KernelRegistry.register(name, CpuBackend.NAME, (inputs, attrs, backend) ->
+                new Tensor[] {compute(backend, code, inputs[0], attrs, outDtype, floatLoop, boolLoop)});
     }
 
     /** The attribute a kernel reads as its first parameter (alpha, clipValueMin). */
@@ -131,7 +146,8 @@ public final class UnaryKernels {
         return code == CLIP ? attrs.getDouble("clipValueMax") : 0;
     }
 
-    private static Tensor compute(Backend backend, int code, Tensor x, Attrs attrs, DType outDtype) {
+    private static Tensor compute(Backend backend, int code, Tensor x, Attrs attrs, DType outDtype,
+            FloatLoop floatLoop, FloatToBoolLoop boolLoop) {
         DType dtype = outDtype != null ? outDtype : x.dtype();
         Object xv = x.dataId().payload;
         int n = x.size();
@@ -141,12 +157,14 @@ public final class UnaryKernels {
         if (code == NEG && dtype == DType.BOOL) {
             // TF.js multiplies by -1 made a bool (1): negating a bool tensor copies it.
             out = ((int[]) xv).clone();
-        } else if (xv instanceof float[] && dtype == DType.FLOAT32) {
+        } else if (xv instanceof float[] && floatLoop != null) {
             float[] o = new float[n];
-            floatLoop(code, (float[]) xv, o, n, p1, p2);
+            floatLoop.run((float[]) xv, o, n, p1, p2);
             out = o;
-        } else if (xv instanceof float[] && (code == IS_NAN || code == IS_INF || code == IS_FINITE)) {
-            out = floatPredicate(code, (float[]) xv, n);
+        } else if (xv instanceof float[] && boolLoop != null) {
+            int[] o = new int[n];
+            boolLoop.run((float[]) xv, o, n);
+            out = o;
         } else if (dtype == DType.FLOAT32) {
             float[] o = new float[n];
             int[] v = (int[]) xv;
@@ -157,23 +175,17 @@ public final class UnaryKernels {
         } else {
             int[] o = new int[n];
             boolean isBool = dtype == DType.BOOL;
+            int[] v = (int[]) xv;
             // Abs and Square write a Float32Array whatever the dtype: int32 results round to float32.
-            boolean viaFloat = code == ABS || code == SQUARE;
-            if (xv instanceof int[]) {
-                int[] v = (int[]) xv;
-                for (int i = 0; i < n; i++) {
-                    double r = apply(code, v[i], p1, p2);
-                    if (viaFloat) {
-                        r = ElementwiseMath.fround(r);
-                    }
-                    o[i] = isBool ? JsNumber.toUint8(r) : JsNumber.toInt32(r);
+            // (A float[] store rounds on every platform; TeaVM does not round a (float) cast.)
+            float[] viaFloat = code == ABS || code == SQUARE ? new float[1] : null;
+            for (int i = 0; i < n; i++) {
+                double r = apply(code, v[i], p1, p2);
+                if (viaFloat != null) {
+                    viaFloat[0] = (float) r;
+                    r = viaFloat[0];
                 }
-            } else {
-                float[] v = (float[]) xv;
-                for (int i = 0; i < n; i++) {
-                    double r = apply(code, v[i], p1, p2);
-                    o[i] = isBool ? JsNumber.toUint8(r) : JsNumber.toInt32(r);
-                }
+                o[i] = isBool ? JsNumber.toUint8(r) : JsNumber.toInt32(r);
             }
             out = o;
         }
@@ -268,226 +280,277 @@ public final class UnaryKernels {
         }
     }
 
-    /** float32 to float32: one plain loop per kernel. */
-    private static void floatLoop(int code, float[] x, float[] o, int n, double p1, double p2) {
-        switch (code) {
-            case ABS:
-                for (int i = 0; i < n; i++) {
-                    o[i] = Math.abs(x[i]);
-                }
-                break;
-            case NEG:
-                for (int i = 0; i < n; i++) {
-                    o[i] = -x[i];
-                }
-                break;
-            case EXP:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.exp(x[i]);
-                }
-                break;
-            case SQRT:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) Math.sqrt(x[i]);
-                }
-                break;
-            case RSQRT:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) (1 / Math.sqrt(x[i]));
-                }
-                break;
-            case SQUARE:
-                for (int i = 0; i < n; i++) {
-                    float v = x[i];
-                    o[i] = v * v;
-                }
-                break;
-            case RECIPROCAL:
-                for (int i = 0; i < n; i++) {
-                    o[i] = 1 / x[i];
-                }
-                break;
-            case FLOOR:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) Math.floor(x[i]);
-                }
-                break;
-            case CEIL:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) Math.ceil(x[i]);
-                }
-                break;
-            case SIGMOID:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) (1 / (1 + ElementwiseMath.exp(-x[i])));
-                }
-                break;
-            case RELU:
-                for (int i = 0; i < n; i++) {
-                    float v = x[i];
-                    o[i] = v > 0 || v != v ? v : 0;
-                }
-                break;
-            case RELU6:
-                for (int i = 0; i < n; i++) {
-                    float v = x[i];
-                    o[i] = v > 0 ? (v < 6 ? v : 6) : (v != v ? v : 0);
-                }
-                break;
-            case LEAKY_RELU:
-                for (int i = 0; i < n; i++) {
-                    float v = x[i];
-                    o[i] = v < 0 ? (float) (p1 * v) : v;
-                }
-                break;
-            case STEP:
-                for (int i = 0; i < n; i++) {
-                    float v = x[i];
-                    o[i] = v != v ? v : (v > 0 ? 1 : (float) p1);
-                }
-                break;
-            case CLIP:
-                for (int i = 0; i < n; i++) {
-                    float v = x[i];
-                    o[i] = (float) (v > p2 ? p2 : (v < p1 ? p1 : v));
-                }
-                break;
-            case EXPM1:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.expm1(x[i]);
-                }
-                break;
-            case LOG:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.log(x[i]);
-                }
-                break;
-            case LOG1P:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.log1p(x[i]);
-                }
-                break;
-            case SIGN:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.sign(x[i]);
-                }
-                break;
-            case ROUND:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.round(x[i]);
-                }
-                break;
-            case SIN:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.sin(x[i]);
-                }
-                break;
-            case COS:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.cos(x[i]);
-                }
-                break;
-            case TAN:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.tan(x[i]);
-                }
-                break;
-            case ASIN:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.asin(x[i]);
-                }
-                break;
-            case ACOS:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.acos(x[i]);
-                }
-                break;
-            case ATAN:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.atan(x[i]);
-                }
-                break;
-            case SINH:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.sinh(x[i]);
-                }
-                break;
-            case COSH:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.cosh(x[i]);
-                }
-                break;
-            case TANH:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.tanh(x[i]);
-                }
-                break;
-            case ASINH:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.asinh(x[i]);
-                }
-                break;
-            case ACOSH:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.acosh(x[i]);
-                }
-                break;
-            case ATANH:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.atanh(x[i]);
-                }
-                break;
-            case ELU:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.elu(x[i]);
-                }
-                break;
-            case SELU:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.selu(x[i]);
-                }
-                break;
-            case SOFTPLUS:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.softplus(x[i]);
-                }
-                break;
-            case ERF:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) ElementwiseMath.erf(x[i]);
-                }
-                break;
-            default:
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) apply(code, x[i], p1, p2);
-                }
-                break;
+    private static void absLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = Math.abs(v);
         }
     }
 
-    private static int[] floatPredicate(int code, float[] x, int n) {
-        int[] o = new int[n];
-        switch (code) {
-            case IS_NAN:
-                for (int i = 0; i < n; i++) {
-                    float v = x[i];
-                    o[i] = v != v ? 1 : 0;
-                }
-                break;
-            case IS_INF:
-                for (int i = 0; i < n; i++) {
-                    float v = x[i];
-                    o[i] = v == Float.POSITIVE_INFINITY || v == Float.NEGATIVE_INFINITY ? 1 : 0;
-                }
-                break;
-            default:
-                for (int i = 0; i < n; i++) {
-                    float v = x[i];
-                    o[i] = v - v == 0 ? 1 : 0;
-                }
-                break;
+    private static void negLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = -v;
         }
-        return o;
+    }
+
+    private static void expLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.exp(v);
+        }
+    }
+
+    private static void expm1Loop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.expm1(v);
+        }
+    }
+
+    private static void logLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.log(v);
+        }
+    }
+
+    private static void log1pLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.log1p(v);
+        }
+    }
+
+    private static void sqrtLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) Math.sqrt(v);
+        }
+    }
+
+    private static void rsqrtLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) (1 / Math.sqrt(v));
+        }
+    }
+
+    private static void squareLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = v * v;
+        }
+    }
+
+    private static void reciprocalLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = 1 / v;
+        }
+    }
+
+    private static void signLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = v < 0 ? -1 : (v > 0 ? 1 : 0);
+        }
+    }
+
+    private static void floorLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) Math.floor(v);
+        }
+    }
+
+    private static void ceilLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) Math.ceil(v);
+        }
+    }
+
+    private static void roundLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.round(v);
+        }
+    }
+
+    private static void sinLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.sin(v);
+        }
+    }
+
+    private static void cosLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.cos(v);
+        }
+    }
+
+    private static void tanLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.tan(v);
+        }
+    }
+
+    private static void asinLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.asin(v);
+        }
+    }
+
+    private static void acosLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.acos(v);
+        }
+    }
+
+    private static void atanLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.atan(v);
+        }
+    }
+
+    private static void sinhLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.sinh(v);
+        }
+    }
+
+    private static void coshLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.cosh(v);
+        }
+    }
+
+    private static void tanhLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.tanh(v);
+        }
+    }
+
+    private static void asinhLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.asinh(v);
+        }
+    }
+
+    private static void acoshLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.acosh(v);
+        }
+    }
+
+    private static void atanhLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.atanh(v);
+        }
+    }
+
+    private static void sigmoidLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) (1 / (1 + ElementwiseMath.exp(-v)));
+        }
+    }
+
+    private static void reluLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = v > 0 || v != v ? v : 0;
+        }
+    }
+
+    private static void relu6Loop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = v > 0 ? (v < 6 ? v : 6) : (v != v ? v : 0);
+        }
+    }
+
+    private static void eluLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.elu(v);
+        }
+    }
+
+    private static void seluLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.selu(v);
+        }
+    }
+
+    private static void leakyReluLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = v < 0 ? (float) (p1 * v) : v;
+        }
+    }
+
+    private static void softplusLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.softplus(v);
+        }
+    }
+
+    private static void erfLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) ElementwiseMath.erf(v);
+        }
+    }
+
+    private static void stepLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = v != v ? v : (v > 0 ? 1 : (float) p1);
+        }
+    }
+
+    private static void clipLoop(float[] x, float[] o, int n, double p1, double p2) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = (float) (v > p2 ? p2 : (v < p1 ? p1 : v));
+        }
+    }
+
+    private static void isNanLoop(float[] x, int[] o, int n) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = v != v ? 1 : 0;
+        }
+    }
+
+    private static void isInfLoop(float[] x, int[] o, int n) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = v == Float.POSITIVE_INFINITY || v == Float.NEGATIVE_INFINITY ? 1 : 0;
+        }
+    }
+
+    private static void isFiniteLoop(float[] x, int[] o, int n) {
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            o[i] = v - v == 0 ? 1 : 0;
+        }
     }
 
     /**

@@ -25,6 +25,7 @@ public final class ArithmeticAdapters {
         registerWithMethod("minimum", a -> Arithmetic.minimum(a.t(0), a.t(1)));
         registerWithMethod("squaredDifference", a -> Arithmetic.squaredDifference(a.t(0), a.t(1)));
         registerWithMethod("atan2", a -> Arithmetic.atan2(a.t(0), a.t(1)));
+        register("bitwiseAnd", a -> Arithmetic.bitwiseAnd(a.t(0), a.t(1)));
         register("addN", a -> {
             if (!(a.get(0) instanceof List)) {
                 return Arithmetic.addN((Tensor[]) null);
