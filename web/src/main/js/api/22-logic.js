@@ -8,7 +8,9 @@ function logicOp(name, parseAsDtype = 'numeric') {
   chain(name);
 }
 
-['equal', 'notEqual', 'less', 'lessEqual', 'greater', 'greaterEqual'].forEach((name) => logicOp(name));
+// TF.js accepts strings here; samovar has no string tensors, and says so when it meets one.
+['equal', 'notEqual', 'less', 'lessEqual', 'greater', 'greaterEqual'].forEach(
+    (name) => logicOp(name, 'string_or_numeric'));
 ['logicalAnd', 'logicalOr', 'logicalXor'].forEach((name) => logicOp(name, 'bool'));
 
 tf.logicalNot = (x) => scoped('logicalNot', () =>
