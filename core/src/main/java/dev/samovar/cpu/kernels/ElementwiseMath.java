@@ -7,10 +7,11 @@ package dev.samovar.cpu.kernels;
  * <p>{@code exp}, {@code log}, the trigonometric functions, {@code atan2} and {@code pow} go to
  * {@link StrictMath}: fdlibm on the JVM, the engine's own {@code Math} once TeaVM has compiled the
  * code (V8 also uses fdlibm). TeaVM's {@code expm1}, {@code log1p} and hyperbolic functions are
- * naive formulas (inaccurate near 0, NaN for large arguments), so those are written here, after
- * fdlibm's algorithms, with the word tests turned into comparisons with exact double constants.
- * They need no bit access (slow under TeaVM, where a long is a BigInt) and agree with V8 to a few
- * ulps of a double, so the float32 results match.
+ * naive formulas (inaccurate near 0, NaN for large arguments), so those are written here:
+ * {@code expm1} with fdlibm's polynomial near 0, {@code log1p} with Kahan's formula, the hyperbolic
+ * functions after fdlibm's algorithms, their word tests turned into comparisons with exact double
+ * constants. They need no bit access (slow under TeaVM, where a long is a BigInt) and agree with V8
+ * to a few ulps of a double, so the float32 results match TF.js's (ElementwiseMathTest).
  *
  * <p>Only compile-time constants here: a static initializer would make TeaVM check it at every
  * call.
