@@ -9,5 +9,7 @@ final class ElementwiseKernels {
         UnaryKernels.register();
         BinaryKernels.register();
         CastKernel.register();
+        SelectKernel.register();
+        AddNKernel.register();
     }
 }
