@@ -339,10 +339,10 @@ function convert(x, argName, functionName, parseAsDtype = 'numeric') {
   return makeHandle(values, shape, inferredDtype);
 }
 
-/** convert() for a list argument: tensors or tensor-likes. */
+/** TF.js's convertToTensorArray: a list of tensors or tensor-likes, as Java handles. */
 function convertList(xs, argName, functionName, parseAsDtype = 'numeric') {
   if (!Array.isArray(xs)) {
-    throw new Error(`Argument '${argName}' passed to '${functionName}' must be a ` +
+    throw new Error(`Argument ${argName} passed to ${functionName} must be a ` +
         '`Tensor[]` or `TensorLike[]`');
   }
   return xs.map((x, i) => convert(x, `${argName}[${i}]`, functionName, parseAsDtype));

@@ -1,15 +1,6 @@
 // Shape and layout ops.
 const T = N.TransformBridge;
 
-/** TF.js's convertToTensorArray: an array of tensors or tensor-likes, as Java handles. */
-function tensorArray(xs, argName, functionName, parseAsDtype) {
-  if (!Array.isArray(xs)) {
-    throw new Error(`Argument ${argName} passed to ${functionName} must be a ` +
-        '`Tensor[]` or `TensorLike[]`');
-  }
-  return xs.map((x, i) => convert(x, `${argName}[${i}]`, functionName, parseAsDtype));
-}
-
 /** A number or an array of numbers as an array (null stays null). */
 function intsArg(v) {
   if (v == null) {
@@ -51,7 +42,7 @@ tf.concat = (tensors, axis = 0) => scoped('concat', () => {
   if (!(tensors.length >= 1)) {
     throw new Error('Pass at least one tensor to concat');
   }
-  const hs = tensorArray(tensors, 'tensors', 'concat', 'string_or_numeric');
+  const hs = convertList(tensors, 'tensors', 'concat', 'string_or_numeric');
   return wrap(T.concat(toList(hs), axis));
 });
 tf.concat1d = (tensors) => scoped('concat1d', () => tf.concat(tensors, 0));
@@ -60,7 +51,7 @@ tf.concat3d = (tensors, axis) => scoped('concat3d', () => tf.concat(tensors, axi
 tf.concat4d = (tensors, axis) => scoped('concat4d', () => tf.concat(tensors, axis));
 
 tf.stack = (tensors, axis = 0) => scoped('stack', () => {
-  const hs = tensorArray(tensors, 'tensors', 'stack', 'string_or_numeric');
+  const hs = convertList(tensors, 'tensors', 'stack', 'string_or_numeric');
   return wrap(T.stack(toList(hs), axis));
 });
 

@@ -368,7 +368,7 @@ public final class Reduction {
 
     private static Tensor normImpl(Tensor x, String ordName, double ord, int[] axis) {
         if (x.rank() == 0) {
-            return OpSupport.run("NormAbs", Attrs.EMPTY, x);
+            return Unary.abs(x);
         }
         if (x.rank() != 1 && axis == null) {
             return normImpl(Transform.reshape(x, -1), ordName, ord, null);
@@ -389,7 +389,7 @@ public final class Reduction {
                 return min(abs(x), axis, false);
             }
             if (euclidean || (isNumber && ord == 2)) {
-                return sqrt(sum(OpSupport.run("NormSquare", Attrs.EMPTY, abs(x)), axis, false));
+                return sqrt(sum(Unary.square(abs(x)), axis, false));
             }
             throw invalidOrd(ordName, ord);
         }
@@ -404,7 +404,7 @@ public final class Reduction {
                 return min(sum(abs(x), new int[] {axis[1]}, false), new int[] {axis[0]}, false);
             }
             if (euclidean || "fro".equals(ordName)) {
-                return sqrt(sum(OpSupport.run("NormSquare", Attrs.EMPTY, x), axis, false));
+                return sqrt(sum(Unary.square(x), axis, false));
             }
             throw invalidOrd(ordName, ord);
         }
@@ -412,12 +412,11 @@ public final class Reduction {
     }
 
     private static Tensor abs(Tensor x) {
-        return OpSupport.run("NormAbs", Attrs.EMPTY, x);
+        return Unary.abs(x);
     }
 
     private static Tensor sqrt(Tensor x) {
-        OpSupport.checkDtype(x, "x", "sqrt", DType.FLOAT32);
-        return OpSupport.run("NormSqrt", Attrs.EMPTY, x);
+        return Unary.sqrt(x);
     }
 
     private static IllegalArgumentException invalidOrd(String ordName, double ord) {

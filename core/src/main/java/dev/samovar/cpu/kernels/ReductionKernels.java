@@ -15,6 +15,5 @@ final class ReductionKernels {
         TopKKernel.register();
         LogSumExpKernel.register();
         MomentsKernel.register();
-        NormKernels.register();
     }
 }
