@@ -4,6 +4,7 @@ import dev.samovar.tests.ops.adapters.ArithmeticAdapters;
 import dev.samovar.tests.ops.adapters.CoreAdapters;
 import dev.samovar.tests.ops.adapters.CreationAdapters;
 import dev.samovar.tests.ops.adapters.LinalgAdapters;
+import dev.samovar.tests.ops.adapters.LossesAdapters;
 import dev.samovar.tests.ops.adapters.FusedAdapters;
 import dev.samovar.tests.ops.adapters.PoolAdapters;
 import dev.samovar.tests.ops.adapters.ConvAdapters;
@@ -40,6 +41,7 @@ public final class JavaOps {
         ReductionAdapters.install();
         TransformAdapters.install();
         LinalgAdapters.install();
+        LossesAdapters.install();
         FusedAdapters.install();
         PoolAdapters.install();
         ConvAdapters.install();
