@@ -1,5 +1,27 @@
 package dev.samovar.web;
 
-/** Pooling. */
+import dev.samovar.core.Tensor;
+import dev.samovar.ops.Pool;
+import org.teavm.jso.JSExport;
+
+/** Pooling; padding crosses as in {@link ConvBridge}. */
 public final class PoolBridge {
+    @JSExport
+    public Tensor maxPool(Tensor x, int[] filterSize, int[] strides, String padStr, double padNum, double[] padFlat,
+            String dimRoundingMode) {
+        return Pool.maxPool(x, filterSize, strides, ConvBridge.pad(padStr, padNum, padFlat), dimRoundingMode);
+    }
+
+    @JSExport
+    public Tensor avgPool(Tensor x, int[] filterSize, int[] strides, String padStr, double padNum, double[] padFlat,
+            String dimRoundingMode) {
+        return Pool.avgPool(x, filterSize, strides, ConvBridge.pad(padStr, padNum, padFlat), dimRoundingMode);
+    }
+
+    @JSExport
+    public Tensor pool(Tensor x, int[] windowShape, String poolingType, String padStr, double padNum,
+            double[] padFlat, int[] dilations, int[] strides, String dimRoundingMode) {
+        return Pool.pool(x, windowShape, poolingType, ConvBridge.pad(padStr, padNum, padFlat), dilations, strides,
+                dimRoundingMode);
+    }
 }

@@ -1,0 +1,177 @@
+package dev.samovar.cpu.kernels;
+
+import dev.samovar.core.Attrs;
+import dev.samovar.core.Backend;
+import dev.samovar.core.DType;
+import dev.samovar.core.Engine;
+import dev.samovar.core.KernelRegistry;
+import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
+import dev.samovar.cpu.CpuBackend;
+
+/**
+ * Conv2D and FusedConv2D. attrs: {@code strides}, {@code pad}, {@code dataFormat} ('NHWC' |
+ * 'NCHW'), {@code dilations}, {@code dimRoundingMode}; FusedConv2D adds {@code activation},
+ * {@code leakyreluAlpha} and optional inputs bias, preluActivationWeights.
+ *
+ * <p>Computed as a matrix product: blocks of output pixels are unrolled (im2col, padding as zeros)
+ * into rows of length fh*fw*inC and multiplied with the filter, seen as a [fh*fw*inC, outC] matrix,
+ * by {@link Gemm}. TF.js accumulates each multiply-add into float32; Gemm sums blocks of 48 terms
+ * in double, so results agree to float32 rounding, not bit for bit.
+ */
+public final class Conv2DKernel {
+    /** The im2col buffer holds about this many floats (at least MIN_ROWS rows). */
+    private static final int BUFFER = 32768;
+    private static final int MIN_ROWS = 64;
+
+    private Conv2DKernel() {
+    }
+
+    static void register() {
+        KernelRegistry.register("Conv2D", CpuBackend.NAME, Conv2DKernel::conv2d);
+        KernelRegistry.register("FusedConv2D", CpuBackend.NAME, Conv2DKernel::fused);
+    }
+
+    static ConvGeometry geometry(Tensor x, Tensor filter, Attrs attrs) {
+        boolean channelsLast = !"NCHW".equals(attrs.getString("dataFormat", "NHWC"));
+        return ConvGeometry.conv2d(x.shapeRef(), filter.shapeRef(), attrs.getInts("strides", null),
+                attrs.getInts("dilations", null), attrs.get("pad"), attrs.getString("dimRoundingMode", null), false,
+                channelsLast);
+    }
+
+    static Tensor[] conv2d(Tensor[] inputs, Attrs attrs, Backend backend) {
+        ConvGeometry g = geometry(inputs[0], inputs[1], attrs);
+        float[] out = compute(Cpu.floats(inputs[0]), Cpu.floats(inputs[1]), g);
+        return new Tensor[] {Engine.get().makeTensor(out, g.outShape, DType.FLOAT32, backend)};
+    }
+
+    static Tensor[] fused(Tensor[] inputs, Attrs attrs, Backend backend) {
+        ConvGeometry g = geometry(inputs[0], inputs[1], attrs);
+        float[] out = compute(Cpu.floats(inputs[0]), Cpu.floats(inputs[1]), g);
+        boolean nchw = !g.channelsLast;
+        Tensor[] extra = FusedActivation.extras(inputs, 2, attrs);
+        return new Tensor[] {FusedActivation.apply(backend, out, g.outShape, DType.FLOAT32,
+                extra[0], extra[1],
+                attrs.getString("activation", "linear"), attrs.getDouble("leakyreluAlpha"), nchw)};
+    }
+
+    /** The convolution of x (in g.inShape) with filter [fh, fw, inC, outC]; output in g.outShape. */
+    public static float[] compute(float[] x, float[] w, ConvGeometry g) {
+        if (!g.channelsLast) {
+            float[] xNhwc = nchwToNhwc(x, g.batchSize, g.inChannels, g.inHeight, g.inWidth);
+            float[] yNhwc = computeNhwc(xNhwc, w, g);
+            return nhwcToNchw(yNhwc, g.batchSize, g.outHeight, g.outWidth, g.outChannels);
+        }
+        return computeNhwc(x, w, g);
+    }
+
+    private static float[] computeNhwc(float[] x, float[] w, ConvGeometry g) {
+        int outH = g.outHeight;
+        int outW = g.outWidth;
+        int outC = g.outChannels;
+        int inH = g.inHeight;
+        int inW = g.inWidth;
+        int inC = g.inChannels;
+        int fh = g.filterHeight;
+        int fw = g.filterWidth;
+        int k = fh * fw * inC;
+        int pixels = outH * outW;
+        float[] out = new float[g.batchSize * pixels * outC];
+        if (out.length == 0 || k == 0) {
+            return out;
+        }
+        boolean pointwise = fh == 1 && fw == 1 && g.strideHeight == 1 && g.strideWidth == 1 && g.padTop == 0
+                && g.padLeft == 0 && outH == inH && outW == inW;
+        int rows = Math.min(Math.max(MIN_ROWS, BUFFER / k), pixels);
+        float[] cols = pointwise ? null : new float[rows * k];
+        for (int b = 0; b < g.batchSize; b++) {
+            int xBatch = b * inH * inW * inC;
+            int yBatch = b * pixels * outC;
+            if (pointwise) {
+                Gemm.gemm(pixels, outC, k, x, xBatch, k, 1, w, 0, outC, 1, out, yBatch);
+                continue;
+            }
+            for (int p0 = 0; p0 < pixels; p0 += rows) {
+                int m = Math.min(rows, pixels - p0);
+                im2col(x, xBatch, g, p0, m, cols);
+                Gemm.gemm(m, outC, k, cols, 0, k, 1, w, 0, outC, 1, out, yBatch + p0 * outC);
+            }
+        }
+        return out;
+    }
+
+    /** Unrolls output pixels p0..p0+m-1 of one image into rows of cols (zeros where padded). */
+    private static void im2col(float[] x, int xBatch, ConvGeometry g, int p0, int m, float[] cols) {
+        int outW = g.outWidth;
+        int inH = g.inHeight;
+        int inW = g.inWidth;
+        int inC = g.inChannels;
+        int fh = g.filterHeight;
+        int fw = g.filterWidth;
+        int k = fh * fw * inC;
+        int rowStride = inW * inC;
+        for (int r = 0; r < m; r++) {
+            int p = p0 + r;
+            int oy = p / outW;
+            int ox = p - oy * outW;
+            int iy0 = oy * g.strideHeight - g.padTop;
+            int ix0 = ox * g.strideWidth - g.padLeft;
+            int dst = r * k;
+            for (int ky = 0; ky < fh; ky++) {
+                int iy = iy0 + ky * g.dilationHeight;
+                if (iy < 0 || iy >= inH) {
+                    for (int i = 0, n = fw * inC; i < n; i++) {
+                        cols[dst++] = 0;
+                    }
+                    continue;
+                }
+                int rowBase = xBatch + iy * rowStride;
+                for (int kx = 0; kx < fw; kx++) {
+                    int ix = ix0 + kx * g.dilationWidth;
+                    if (ix < 0 || ix >= inW) {
+                        for (int c = 0; c < inC; c++) {
+                            cols[dst++] = 0;
+                        }
+                    } else if (inC >= 32) {
+                        System.arraycopy(x, rowBase + ix * inC, cols, dst, inC);
+                        dst += inC;
+                    } else {
+                        for (int c = 0, src = rowBase + ix * inC; c < inC; c++) {
+                            cols[dst++] = x[src + c];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static float[] nchwToNhwc(float[] x, int n, int c, int h, int w) {
+        float[] out = new float[x.length];
+        int hw = h * w;
+        for (int b = 0; b < n; b++) {
+            int base = b * c * hw;
+            for (int ch = 0; ch < c; ch++) {
+                int src = base + ch * hw;
+                for (int i = 0; i < hw; i++) {
+                    out[base + i * c + ch] = x[src + i];
+                }
+            }
+        }
+        return out;
+    }
+
+    static float[] nhwcToNchw(float[] y, int n, int h, int w, int c) {
+        float[] out = new float[y.length];
+        int hw = h * w;
+        for (int b = 0; b < n; b++) {
+            int base = b * c * hw;
+            for (int i = 0; i < hw; i++) {
+                int src = base + i * c;
+                for (int ch = 0; ch < c; ch++) {
+                    out[base + ch * hw + i] = y[src + ch];
+                }
+            }
+        }
+        return out;
+    }
+}
