@@ -23,6 +23,8 @@ public final class Conv2DKernel {
     /** The im2col buffer holds about this many floats (at least MIN_ROWS rows). */
     private static final int BUFFER = 32768;
     private static final int MIN_ROWS = 64;
+    /** Filters with at most this many taps (fh*fw*inC) are computed directly, without im2col. */
+    private static final int DIRECT_MAX_K = 64;
 
     private Conv2DKernel() {
     }
@@ -82,6 +84,10 @@ public final class Conv2DKernel {
         }
         boolean pointwise = fh == 1 && fw == 1 && g.strideHeight == 1 && g.strideWidth == 1 && g.padTop == 0
                 && g.padLeft == 0 && outH == inH && outW == inW;
+        if (!pointwise && k <= DIRECT_MAX_K && g.dilationWidth == 1) {
+            direct(x, w, g, out);
+            return out;
+        }
         int rows = Math.min(Math.max(MIN_ROWS, BUFFER / k), pixels);
         float[] cols = pointwise ? null : new float[rows * k];
         for (int b = 0; b < g.batchSize; b++) {
@@ -173,5 +179,138 @@ public final class Conv2DKernel {
             }
         }
         return out;
+    }
+
+    /**
+     * Direct convolution for small filters (dilation width 1): each output pixel reads, per filter
+     * row, one contiguous run of fw*inC input values (or a zero-padded copy at the borders). Two
+     * pixels by four output channels at a time, summed in double in im2col order and stored once.
+     */
+    private static void direct(float[] x, float[] w, ConvGeometry g, float[] out) {
+        int outH = g.outHeight;
+        int outW = g.outWidth;
+        int n = g.outChannels;
+        int inH = g.inHeight;
+        int inW = g.inWidth;
+        int inC = g.inChannels;
+        int fh = g.filterHeight;
+        int fw = g.filterWidth;
+        int seg = fw * inC;
+        int n4 = n & ~3;
+        int[] offA = new int[fh];
+        int[] offB = new int[fh];
+        float[] scratchA = new float[fh * seg];
+        float[] scratchB = new float[fh * seg];
+        for (int b = 0; b < g.batchSize; b++) {
+            int xBatch = b * inH * inW * inC;
+            for (int oy = 0; oy < outH; oy++) {
+                int iy0 = oy * g.strideHeight - g.padTop;
+                for (int ox = 0; ox < outW; ox += 2) {
+                    boolean two = ox + 1 < outW;
+                    float[] srcA = rows(x, xBatch, g, iy0, ox, offA, scratchA);
+                    float[] srcB = two ? rows(x, xBatch, g, iy0, ox + 1, offB, scratchB) : srcA;
+                    int[] ob = two ? offB : offA;
+                    int yA = ((b * outH + oy) * outW + ox) * n;
+                    int yB = yA + n;
+                    for (int j = 0; j < n4; j += 4) {
+                        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+                        double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+                        for (int ky = 0; ky < fh; ky++) {
+                            int pa = offA[ky];
+                            if (pa < 0) {
+                                continue;
+                            }
+                            int pb = ob[ky];
+                            int wi = ky * seg * n + j;
+                            for (int t = 0; t < seg; t++) {
+                                double xa = srcA[pa + t];
+                                double xb = srcB[pb + t];
+                                double w0 = w[wi];
+                                double w1 = w[wi + 1];
+                                double w2 = w[wi + 2];
+                                double w3 = w[wi + 3];
+                                a0 += xa * w0;
+                                a1 += xa * w1;
+                                a2 += xa * w2;
+                                a3 += xa * w3;
+                                b0 += xb * w0;
+                                b1 += xb * w1;
+                                b2 += xb * w2;
+                                b3 += xb * w3;
+                                wi += n;
+                            }
+                        }
+                        out[yA + j] = (float) a0;
+                        out[yA + j + 1] = (float) a1;
+                        out[yA + j + 2] = (float) a2;
+                        out[yA + j + 3] = (float) a3;
+                        if (two) {
+                            out[yB + j] = (float) b0;
+                            out[yB + j + 1] = (float) b1;
+                            out[yB + j + 2] = (float) b2;
+                            out[yB + j + 3] = (float) b3;
+                        }
+                    }
+                    for (int j = n4; j < n; j++) {
+                        double a0 = 0;
+                        double b0 = 0;
+                        for (int ky = 0; ky < fh; ky++) {
+                            int pa = offA[ky];
+                            if (pa < 0) {
+                                continue;
+                            }
+                            int pb = ob[ky];
+                            int wi = ky * seg * n + j;
+                            for (int t = 0; t < seg; t++) {
+                                a0 += (double) srcA[pa + t] * w[wi];
+                                b0 += (double) srcB[pb + t] * w[wi];
+                                wi += n;
+                            }
+                        }
+                        out[yA + j] = (float) a0;
+                        if (two) {
+                            out[yB + j] = (float) b0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The input rows of output column ox: offs[ky] is where filter row ky's run of fw*inC values
+     * starts in the returned array (x itself, or scratch holding a zero-padded copy), or -1 where
+     * the row lies in the padding.
+     */
+    private static float[] rows(float[] x, int xBatch, ConvGeometry g, int iy0, int ox, int[] offs, float[] scratch) {
+        int inH = g.inHeight;
+        int inW = g.inWidth;
+        int inC = g.inChannels;
+        int fw = g.filterWidth;
+        int seg = fw * inC;
+        int ix0 = ox * g.strideWidth - g.padLeft;
+        boolean inside = ix0 >= 0 && ix0 + fw <= inW;
+        for (int ky = 0; ky < offs.length; ky++) {
+            int iy = iy0 + ky * g.dilationHeight;
+            if (iy < 0 || iy >= inH) {
+                offs[ky] = -1;
+                continue;
+            }
+            int src = xBatch + (iy * inW + ix0) * inC;
+            if (inside) {
+                offs[ky] = src;
+                continue;
+            }
+            int dst = ky * seg;
+            offs[ky] = dst;
+            for (int kx = 0; kx < fw; kx++) {
+                int ix = ix0 + kx;
+                boolean valid = ix >= 0 && ix < inW;
+                for (int c = 0; c < inC; c++) {
+                    scratch[dst++] = valid ? x[src + kx * inC + c] : 0;
+                }
+            }
+        }
+        return inside ? x : scratch;
     }
 }

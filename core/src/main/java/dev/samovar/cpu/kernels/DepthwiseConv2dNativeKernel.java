@@ -128,7 +128,14 @@ public final class DepthwiseConv2dNativeKernel {
 
     /** out[o+c] += x[xo+c] * w[wo+c] for c in [0, n), each sum rounded to float32. */
     private static void multiplyAdd(float[] out, int o, float[] x, int xo, float[] w, int wo, int n) {
-        for (int c = 0; c < n; c++) {
+        int c = 0;
+        for (; c + 3 < n; c += 4) {
+            out[o + c] = (float) (out[o + c] + (double) x[xo + c] * w[wo + c]);
+            out[o + c + 1] = (float) (out[o + c + 1] + (double) x[xo + c + 1] * w[wo + c + 1]);
+            out[o + c + 2] = (float) (out[o + c + 2] + (double) x[xo + c + 2] * w[wo + c + 2]);
+            out[o + c + 3] = (float) (out[o + c + 3] + (double) x[xo + c + 3] * w[wo + c + 3]);
+        }
+        for (; c < n; c++) {
             out[o + c] = (float) (out[o + c] + (double) x[xo + c] * w[wo + c]);
         }
     }
