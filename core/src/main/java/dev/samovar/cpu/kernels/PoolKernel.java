@@ -138,8 +138,8 @@ public final class PoolKernel {
         int subOutH = subH - fh + 1;
         int subOutW = subW - fw + 1;
         Shapes.sizeFromShape(new int[] {batch * dh * dw, subOutH, subOutW, inC});
-        int outH = subOutH * dh - extraEndH;
-        int outW = subOutW * dw - extraEndW;
+        int outH = cropSize(subOutH * dh, extraEndH, 1);
+        int outW = cropSize(subOutW * dw, extraEndW, 2);
         int[] outShape = {batch, outH, outW, inC};
         int size = Shapes.sizeFromShape(outShape);
         Object xv = x.dataId().payload;
@@ -188,5 +188,18 @@ public final class PoolKernel {
         }
         Object out = outF != null ? outF : outI;
         return new Tensor[] {Engine.get().makeTensor(out, outShape, x.dtype(), backend)};
+    }
+
+    /** batchToSpaceND's crop as TF.js slices it: a size of -1 means "the rest", below that fails. */
+    private static int cropSize(int full, int cropEnd, int axis) {
+        int size = full - cropEnd;
+        if (size == -1) {
+            return full;
+        }
+        if (size < -1) {
+            throw new IllegalArgumentException("Negative size values should be exactly -1 but got " + size
+                    + " for the slice() size at index " + axis + ".");
+        }
+        return size;
     }
 }
