@@ -14,15 +14,22 @@ import dev.samovar.cpu.CpuBackend;
  * 'NCHW'), {@code dilations}, {@code dimRoundingMode}; FusedConv2D adds {@code activation},
  * {@code leakyreluAlpha} and optional inputs bias, preluActivationWeights.
  *
- * <p>Computed as a matrix product: blocks of output pixels are unrolled (im2col, padding as zeros)
- * into rows of length fh*fw*inC and multiplied with the filter, seen as a [fh*fw*inC, outC] matrix,
- * by {@link Gemm}. TF.js accumulates each multiply-add into float32; Gemm sums blocks of 48 terms
- * in double, so results agree to float32 rounding, not bit for bit.
+ * <p>Three paths, by size. Up to {@link #EXACT_MAX_MACS} multiply-adds: a direct loop that
+ * accumulates in float32 in TF.js's order (filter row, column, input channel), so results are
+ * bit-identical to TF.js. Larger, with small filters: the same direct loop summing in double,
+ * stored once. Larger filters (or dilated columns): blocks of output pixels unrolled (im2col,
+ * padding as zeros) and multiplied with the filter seen as a [fh*fw*inC, outC] matrix by
+ * {@link Gemm}. The double paths agree with TF.js's float32 running sums to float32 rounding.
  */
 public final class Conv2DKernel {
     /** The im2col buffer holds about this many floats (at least MIN_ROWS rows). */
     private static final int BUFFER = 32768;
     private static final int MIN_ROWS = 64;
+    /**
+     * Convolutions of at most this many multiply-adds accumulate in float32 in TF.js's order
+     * (bit-identical results); larger ones sum in double (faster, within float32 rounding).
+     */
+    private static final long EXACT_MAX_MACS = 1L << 22;
     /** Filters with at most this many taps (fh*fw*inC) are computed directly, without im2col. */
     private static final int DIRECT_MAX_K = 64;
 
@@ -84,6 +91,10 @@ public final class Conv2DKernel {
         }
         boolean pointwise = fh == 1 && fw == 1 && g.strideHeight == 1 && g.strideWidth == 1 && g.padTop == 0
                 && g.padLeft == 0 && outH == inH && outW == inW;
+        if ((long) out.length * k <= EXACT_MAX_MACS) {
+            directExact(x, w, g, out);
+            return out;
+        }
         if (!pointwise && k <= DIRECT_MAX_K && g.dilationWidth == 1) {
             direct(x, w, g, out);
             return out;
@@ -289,28 +300,127 @@ public final class Conv2DKernel {
         int fw = g.filterWidth;
         int seg = fw * inC;
         int ix0 = ox * g.strideWidth - g.padLeft;
-        boolean inside = ix0 >= 0 && ix0 + fw <= inW;
+        int dw = g.dilationWidth;
+        boolean inside = dw == 1 && ix0 >= 0 && ix0 + fw <= inW;
         for (int ky = 0; ky < offs.length; ky++) {
             int iy = iy0 + ky * g.dilationHeight;
             if (iy < 0 || iy >= inH) {
                 offs[ky] = -1;
                 continue;
             }
-            int src = xBatch + (iy * inW + ix0) * inC;
+            int rowStart = xBatch + iy * inW * inC;
             if (inside) {
-                offs[ky] = src;
+                offs[ky] = rowStart + ix0 * inC;
                 continue;
             }
             int dst = ky * seg;
             offs[ky] = dst;
             for (int kx = 0; kx < fw; kx++) {
-                int ix = ix0 + kx;
+                int ix = ix0 + kx * dw;
                 boolean valid = ix >= 0 && ix < inW;
+                int src = rowStart + ix * inC;
                 for (int c = 0; c < inC; c++) {
-                    scratch[dst++] = valid ? x[src + kx * inC + c] : 0;
+                    scratch[dst++] = valid ? x[src + c] : 0;
                 }
             }
         }
         return inside ? x : scratch;
+    }
+
+    /**
+     * The direct convolution accumulating in float32 (each sum stored in a float array, which
+     * rounds on the JVM and in TeaVM alike), in TF.js's order: filter row, column, input channel.
+     */
+    private static void directExact(float[] x, float[] w, ConvGeometry g, float[] out) {
+        int outH = g.outHeight;
+        int outW = g.outWidth;
+        int n = g.outChannels;
+        int inH = g.inHeight;
+        int inW = g.inWidth;
+        int inC = g.inChannels;
+        int fh = g.filterHeight;
+        int fw = g.filterWidth;
+        int seg = fw * inC;
+        int n4 = n & ~3;
+        int[] offA = new int[fh];
+        int[] offB = new int[fh];
+        float[] scratchA = new float[fh * seg];
+        float[] scratchB = new float[fh * seg];
+        float[] acc = new float[8];
+        for (int b = 0; b < g.batchSize; b++) {
+            int xBatch = b * inH * inW * inC;
+            for (int oy = 0; oy < outH; oy++) {
+                int iy0 = oy * g.strideHeight - g.padTop;
+                for (int ox = 0; ox < outW; ox += 2) {
+                    boolean two = ox + 1 < outW;
+                    float[] srcA = rows(x, xBatch, g, iy0, ox, offA, scratchA);
+                    float[] srcB = two ? rows(x, xBatch, g, iy0, ox + 1, offB, scratchB) : srcA;
+                    int[] ob = two ? offB : offA;
+                    int yA = ((b * outH + oy) * outW + ox) * n;
+                    int yB = yA + n;
+                    for (int j = 0; j < n4; j += 4) {
+                        for (int r = 0; r < 8; r++) {
+                            acc[r] = 0;
+                        }
+                        for (int ky = 0; ky < fh; ky++) {
+                            int pa = offA[ky];
+                            if (pa < 0) {
+                                continue;
+                            }
+                            int pb = ob[ky];
+                            int wi = ky * seg * n + j;
+                            for (int t = 0; t < seg; t++) {
+                                double xa = srcA[pa + t];
+                                double xb = srcB[pb + t];
+                                double w0 = w[wi];
+                                double w1 = w[wi + 1];
+                                double w2 = w[wi + 2];
+                                double w3 = w[wi + 3];
+                                acc[0] = (float) (acc[0] + xa * w0);
+                                acc[1] = (float) (acc[1] + xa * w1);
+                                acc[2] = (float) (acc[2] + xa * w2);
+                                acc[3] = (float) (acc[3] + xa * w3);
+                                acc[4] = (float) (acc[4] + xb * w0);
+                                acc[5] = (float) (acc[5] + xb * w1);
+                                acc[6] = (float) (acc[6] + xb * w2);
+                                acc[7] = (float) (acc[7] + xb * w3);
+                                wi += n;
+                            }
+                        }
+                        out[yA + j] = acc[0];
+                        out[yA + j + 1] = acc[1];
+                        out[yA + j + 2] = acc[2];
+                        out[yA + j + 3] = acc[3];
+                        if (two) {
+                            out[yB + j] = acc[4];
+                            out[yB + j + 1] = acc[5];
+                            out[yB + j + 2] = acc[6];
+                            out[yB + j + 3] = acc[7];
+                        }
+                    }
+                    for (int j = n4; j < n; j++) {
+                        acc[0] = 0;
+                        acc[1] = 0;
+                        for (int ky = 0; ky < fh; ky++) {
+                            int pa = offA[ky];
+                            if (pa < 0) {
+                                continue;
+                            }
+                            int pb = ob[ky];
+                            int wi = ky * seg * n + j;
+                            for (int t = 0; t < seg; t++) {
+                                acc[0] = (float) (acc[0] + (double) srcA[pa + t] * w[wi]);
+                                acc[1] = (float) (acc[1] + (double) srcB[pb + t] * w[wi]);
+                                wi += n;
+                            }
+                        }
+                        out[yA + j] = acc[0];
+                        if (two) {
+                            out[yB + j] = acc[1];
+                        }
+                    }
+                }
+            }
+        }
     }
 }
