@@ -1,2 +1,27 @@
 // Pooling (NHWC).
 const PL = N.PoolBridge;
+
+tf.maxPool = (x, filterSize, strides, pad, dimRoundingMode) => scoped('maxPool', () => {
+  const hx = convert(x, 'x', 'maxPool');
+  const p = convPad(pad);
+  return wrap(PL.maxPool(hx, convTuple(filterSize), convTuple(strides), p[0], p[1], p[2],
+      convRounding(dimRoundingMode)));
+});
+
+tf.avgPool = (x, filterSize, strides, pad, dimRoundingMode) => scoped('avgPool', () => {
+  const hx = convert(x, 'x', 'avgPool', 'float32');
+  const p = convPad(pad);
+  return wrap(PL.avgPool(hx, convTuple(filterSize), convTuple(strides), p[0], p[1], p[2],
+      convRounding(dimRoundingMode)));
+});
+
+tf.pool = (input, windowShape, poolingType, pad, dilations, strides, dimRoundingMode) =>
+  scoped('pool', () => {
+    const hx = convert(input, 'x', 'maxPool');
+    const p = convPad(pad);
+    return wrap(PL.pool(hx, convTuple(windowShape), String(poolingType), p[0], p[1], p[2],
+        dilations == null ? [1, 1] : convTuple(dilations), strides == null ? [1] : convTuple(strides),
+        convRounding(dimRoundingMode)));
+  });
+
+chain('maxPool', 'avgPool', 'pool');

@@ -7,5 +7,12 @@ final class NnKernels {
 
     static void register() {
         BatchMatMulKernel.register();
+        FusedMatMulKernel.register();
+        Conv2DKernel.register();
+        DepthwiseConv2dNativeKernel.register();
+        Conv2DBackpropInputKernel.register();
+        PoolKernel.register();
+        SoftmaxKernel.register();
+        NormKernels.register();
     }
 }
