@@ -66,16 +66,26 @@ public final class EngineBridge {
         return t.clone();
     }
 
-    /** A fresh copy of a float32 tensor's values. */
+    /**
+     * A float32 tensor's values. The backend's buffer is handed to TeaVM's export wrapper, which
+     * copies it into a fresh Float32Array: one copy in all.
+     */
     @JSExport
     public static float[] floats(Tensor t) {
-        return t.dataSync();
+        Object v = read(t);
+        return v instanceof float[] ? (float[]) v : t.dataSync();
     }
 
-    /** A fresh copy of an int32 / bool tensor's values. */
+    /** An int32 / bool tensor's values (one copy, made by the export wrapper). */
     @JSExport
     public static int[] ints(Tensor t) {
-        return t.dataSyncInt();
+        Object v = read(t);
+        return v instanceof int[] ? (int[]) v : t.dataSyncInt();
+    }
+
+    private static Object read(Tensor t) {
+        t.assertNotDisposed();
+        return t.dataId().backend().readSync(t.dataId());
     }
 
     @JSExport
