@@ -97,7 +97,10 @@ Tensor.prototype.throwIfDisposed = function() {
   }
 };
 
-/** The values: Float32Array (float32), Int32Array (int32) or Uint8Array (bool); a copy. */
+/**
+ * The values: Float32Array (float32), Int32Array (int32) or Uint8Array (bool). As in TF.js's cpu
+ * backend, float32 and int32 values are the tensor's own buffer, not a copy: do not modify them.
+ */
 Tensor.prototype.dataSync = function() {
   this.throwIfDisposed();
   if (this.dtype === 'float32') {
@@ -253,11 +256,12 @@ function checkNotString(dtype) {
 function makeHandle(values, shape, dtype) {
   checkNotString(dtype);
   const flat = Array.isArray(values) ? flatten(values) : values;
+  // The bridge takes over the array it is given: pass a fresh one, never the caller's.
   if (dtype === 'float32') {
-    return E.fromFloats(flat instanceof Float32Array ? flat : new Float32Array(flat), shape);
+    return E.fromFloats(flat instanceof Float32Array ? flat.slice() : new Float32Array(flat), shape);
   }
   if (dtype === 'int32') {
-    return E.fromInts(flat instanceof Int32Array ? flat : new Int32Array(flat), shape, 'int32');
+    return E.fromInts(flat instanceof Int32Array ? flat.slice() : new Int32Array(flat), shape, 'int32');
   }
   const bools = new Int32Array(flat.length);
   for (let i = 0; i < flat.length; i++) {

@@ -24,27 +24,53 @@ public final class SumKernel {
             int outSize = r.outSize;
             int n = r.reduceSize;
             if (r.values instanceof float[]) {
-                float[] v = (float[]) r.values;
-                float[] out = new float[outSize];
-                for (int i = 0, off = 0; i < outSize; i++, off += n) {
-                    double sum = 0;
-                    for (int j = off, end = off + n; j < end; j++) {
-                        sum += v[j];
-                    }
-                    out[i] = (float) sum;
-                }
+                float[] out = sumFloats((float[]) r.values, outSize, n);
                 return new Tensor[] {Engine.get().makeTensor(out, shape, DType.FLOAT32, backend)};
             }
-            int[] v = (int[]) r.values;
-            int[] out = new int[outSize];
-            for (int i = 0, off = 0; i < outSize; i++, off += n) {
-                double sum = 0;
-                for (int j = off, end = off + n; j < end; j++) {
-                    sum += v[j];
-                }
-                out[i] = JsNumber.toInt32(sum);
-            }
+            int[] out = sumInts((int[]) r.values, outSize, n);
             return new Tensor[] {Engine.get().makeTensor(out, shape, DType.INT32, backend)};
         });
+    }
+
+    /**
+     * Sums each run of {@code n} values in double, in order (TF.js's rounding). Unrolled by four:
+     * TeaVM reads a Java array's typed-array field once per basic block, and V8 does not hoist that
+     * read out of the loop, so a one-element body pays it per element (~1.8x slower here).
+     */
+    private static float[] sumFloats(float[] v, int outSize, int n) {
+        float[] out = new float[outSize];
+        int off = 0;
+        for (int i = 0; i < outSize; i++) {
+            double sum = 0;
+            int end = off + n;
+            int j = off;
+            for (; j + 3 < end; j += 4) {
+                sum += v[j];
+                sum += v[j + 1];
+                sum += v[j + 2];
+                sum += v[j + 3];
+            }
+            for (; j < end; j++) {
+                sum += v[j];
+            }
+            out[i] = (float) sum;
+            off = end;
+        }
+        return out;
+    }
+
+    private static int[] sumInts(int[] v, int outSize, int n) {
+        int[] out = new int[outSize];
+        int off = 0;
+        for (int i = 0; i < outSize; i++) {
+            double sum = 0;
+            int end = off + n;
+            for (int j = off; j < end; j++) {
+                sum += v[j];
+            }
+            out[i] = JsNumber.toInt32(sum);
+            off = end;
+        }
+        return out;
     }
 }
