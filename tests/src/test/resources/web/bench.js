@@ -69,10 +69,13 @@
       const tfIn = w.inputs.map((shape, i) => tfjs.tensor(data[i], shape));
       const entry = {name: w.name, samovar: null, tfjs: null, runs: 0, error: null};
       try {
-        // Warm up both (JIT, first-call costs), then alternate run by run.
-        for (let i = 0; i < 2; i++) {
-          timeOnce(sv, w, svIn);
-          timeOnce(tfjs, w, tfIn);
+        // Warm up both until the JIT has settled (at least 5 runs and 500 ms each), then
+        // alternate run by run.
+        for (const [L, ins] of [[sv, svIn], [tfjs, tfIn]]) {
+          const warmStart = performance.now();
+          for (let i = 0; i < 5 || (i < 200 && performance.now() - warmStart < 500); i++) {
+            timeOnce(L, w, ins);
+          }
         }
         const ts = [];
         const tt = [];

@@ -24,6 +24,13 @@ public interface Backend {
         callback.accept(readSync(id));
     }
 
+    /**
+     * A view of the buffer left the engine (the JS API's dataSync() returns the buffer itself): the
+     * backend must not reuse its memory after the buffer is freed.
+     */
+    default void expose(DataId id) {
+    }
+
     /** Frees a buffer whose last tensor was disposed, or that moved to another backend. */
     void disposeData(DataId id);
 

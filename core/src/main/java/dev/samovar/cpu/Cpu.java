@@ -38,6 +38,20 @@ public final class Cpu {
         return out;
     }
 
+    /**
+     * A zeroed float array for a kernel's output (or scratch): large ones are recycled from
+     * disposed tensors, which saves the page faults of fresh memory. Same contract as
+     * {@code new float[n]}.
+     */
+    public static float[] newFloats(int n) {
+        return CpuBackend.POOL.newFloats(n);
+    }
+
+    /** A zeroed int array, as {@link #newFloats}. */
+    public static int[] newInts(int n) {
+        return CpuBackend.POOL.newInts(n);
+    }
+
     /** The raw buffer: {@code float[]} or {@code int[]}. */
     public static Object raw(Tensor t) {
         return t.dataId().payload;

@@ -20,8 +20,12 @@ public final class CpuBackend implements Backend {
         return NAME;
     }
 
+    /** One pool per JVM / page: kernels allocate through {@link Cpu#newFloats}. */
+    static final BufferPool POOL = new BufferPool();
+
     @Override
     public void write(DataId id, Object values, int[] shape, DType dtype) {
+        POOL.acquire(values);
         id.payload = values;
         numDataIds++;
         numBytes += (double) length(values) * dtype.bytesPerElement();
@@ -35,6 +39,7 @@ public final class CpuBackend implements Backend {
     @Override
     public void disposeData(DataId id) {
         if (id.payload != null) {
+            POOL.release(id.payload);
             numDataIds--;
             numBytes -= (double) id.size() * id.dtype().bytesPerElement();
         }
@@ -42,6 +47,18 @@ public final class CpuBackend implements Backend {
 
     private static int length(Object values) {
         return values instanceof float[] ? ((float[]) values).length : ((int[]) values).length;
+    }
+
+    @Override
+    public void expose(DataId id) {
+        if (id.payload != null) {
+            POOL.expose(id.payload);
+        }
+    }
+
+    @Override
+    public void dispose() {
+        POOL.clear();
     }
 
     @Override

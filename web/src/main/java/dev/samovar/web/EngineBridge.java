@@ -90,8 +90,10 @@ public final class EngineBridge {
         return Int32Array.fromJavaArray(v instanceof int[] ? (int[]) v : t.dataSyncInt());
     }
 
+    /** The buffer, marked as exposed: the backend will not recycle it once freed. */
     private static Object read(Tensor t) {
         t.assertNotDisposed();
+        t.dataId().backend().expose(t.dataId());
         return t.dataId().backend().readSync(t.dataId());
     }
 

@@ -4,6 +4,7 @@ import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -22,7 +23,7 @@ final class AddNKernel {
             DType dtype = first.dtype();
             Object out;
             if (dtype == DType.FLOAT32) {
-                float[] o = new float[n];
+                float[] o = Cpu.newFloats(n);
                 for (Tensor t : inputs) {
                     float[] v = (float[]) t.dataId().payload;
                     for (int j = 0; j < n; j++) {
@@ -31,7 +32,7 @@ final class AddNKernel {
                 }
                 out = o;
             } else {
-                int[] o = new int[n];
+                int[] o = Cpu.newInts(n);
                 for (Tensor t : inputs) {
                     int[] v = (int[]) t.dataId().payload;
                     for (int j = 0; j < n; j++) {

@@ -4,6 +4,7 @@ import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -20,7 +21,7 @@ public final class AnyAllKernels {
             Reduce r = Reduce.of(inputs[0], attrs);
             int[] v = (int[]) r.values;
             int n = r.reduceSize;
-            int[] out = new int[r.outSize];
+            int[] out = Cpu.newInts(r.outSize);
             for (int i = 0, off = 0; i < r.outSize; i++, off += n) {
                 int acc = 0;
                 for (int j = 0; j < n; j++) {
@@ -37,7 +38,7 @@ public final class AnyAllKernels {
             Reduce r = Reduce.of(inputs[0], attrs);
             int[] v = (int[]) r.values;
             int n = r.reduceSize;
-            int[] out = new int[r.outSize];
+            int[] out = Cpu.newInts(r.outSize);
             for (int i = 0, off = 0; i < r.outSize; i++, off += n) {
                 int acc = 0;
                 for (int j = 0; j < n; j++) {

@@ -8,6 +8,7 @@ import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -57,7 +58,7 @@ public final class BatchMatMulKernel {
         if (a.dtype() == DType.FLOAT32) {
             float[] av = (float[]) a.dataId().payload;
             float[] bv = (float[]) b.dataId().payload;
-            float[] out = new float[batch * m * n];
+            float[] out = Cpu.newFloats(batch * m * n);
             for (int bi = 0; bi < batch; bi++) {
                 Gemm.gemm(m, n, k, av, aBatchIdx[bi] * aSize, aRs, aCs, bv, bBatchIdx[bi] * bSize, bRs, bCs, out,
                         bi * m * n);
@@ -66,7 +67,7 @@ public final class BatchMatMulKernel {
         }
         int[] av = (int[]) a.dataId().payload;
         int[] bv = (int[]) b.dataId().payload;
-        int[] out = new int[batch * m * n];
+        int[] out = Cpu.newInts(batch * m * n);
         for (int bi = 0; bi < batch; bi++) {
             int aOff = aBatchIdx[bi] * aSize;
             int bOff = bBatchIdx[bi] * bSize;

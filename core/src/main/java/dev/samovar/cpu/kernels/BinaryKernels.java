@@ -7,6 +7,7 @@ import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -157,15 +158,15 @@ public final class BinaryKernels {
         boolean floats = av instanceof float[] && bv instanceof float[];
         Object out = null;
         if (floats && dtype == DType.FLOAT32 && floatLoop != null) {
-            float[] o = new float[n];
+            float[] o = Cpu.newFloats(n);
             floatLoop.run((float[]) av, (float[]) bv, o, n, ai, bi);
             out = o;
         } else if (floats && toIntLoop != null) {
-            int[] o = new int[n];
+            int[] o = Cpu.newInts(n);
             toIntLoop.run((float[]) av, (float[]) bv, o, n, ai, bi);
             out = o;
         } else if (av instanceof int[] && bv instanceof int[] && dtype != DType.FLOAT32) {
-            int[] o = new int[n];
+            int[] o = Cpu.newInts(n);
             if (dtype == DType.BOOL ? intToBool(code, (int[]) av, (int[]) bv, o, n, ai, bi)
                     : intArith(code, (int[]) av, (int[]) bv, o, n, ai, bi)) {
                 out = o;
@@ -183,8 +184,8 @@ public final class BinaryKernels {
         int[] xi = av instanceof int[] ? (int[]) av : null;
         float[] yf = bv instanceof float[] ? (float[]) bv : null;
         int[] yi = bv instanceof int[] ? (int[]) bv : null;
-        float[] of = dtype == DType.FLOAT32 ? new float[n] : null;
-        int[] oi = of == null ? new int[n] : null;
+        float[] of = dtype == DType.FLOAT32 ? Cpu.newFloats(n) : null;
+        int[] oi = of == null ? Cpu.newInts(n) : null;
         boolean isBool = dtype == DType.BOOL;
         for (int i = 0; i < n; i++) {
             int ia = ai == null ? i : ai[i];
@@ -200,7 +201,7 @@ public final class BinaryKernels {
     }
 
     private static int[] identity(int n) {
-        int[] m = new int[n];
+        int[] m = Cpu.newInts(n);
         for (int i = 0; i < n; i++) {
             m[i] = i;
         }
@@ -983,8 +984,8 @@ public final class BinaryKernels {
         Object bv = b.dataId().payload;
         int[] ai = a.size() == n ? null : Broadcast.indexMap(a.shapeRef(), outShape, n);
         int[] bi = b.size() == n ? null : Broadcast.indexMap(b.shapeRef(), outShape, n);
-        float[] of = dtype == DType.FLOAT32 ? new float[n] : null;
-        int[] oi = of == null ? new int[n] : null;
+        float[] of = dtype == DType.FLOAT32 ? Cpu.newFloats(n) : null;
+        int[] oi = of == null ? Cpu.newInts(n) : null;
         boolean isBool = dtype == DType.BOOL;
         for (int i = 0; i < n; i++) {
             double r = op.apply(at(av, ai == null ? i : ai[i]), at(bv, bi == null ? i : bi[i]));

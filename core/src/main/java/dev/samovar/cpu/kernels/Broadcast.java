@@ -1,5 +1,6 @@
 package dev.samovar.cpu.kernels;
 
+import dev.samovar.cpu.Cpu;
 /** Index maps for NumPy broadcasting, computed once per kernel call (no per-element division). */
 final class Broadcast {
     private Broadcast() {
@@ -11,11 +12,11 @@ final class Broadcast {
      */
     static int[] indexMap(int[] inShape, int[] outShape, int outSize) {
         int rank = outShape.length;
-        int[] map = new int[outSize];
+        int[] map = Cpu.newInts(outSize);
         if (outSize == 0) {
             return map;
         }
-        int[] strides = new int[rank];
+        int[] strides = Cpu.newInts(rank);
         int acc = 1;
         for (int d = rank - 1; d >= 0; d--) {
             int inAxis = d - (rank - inShape.length);
@@ -29,7 +30,7 @@ final class Broadcast {
         int inner = outShape[rank - 1];
         int innerStride = strides[rank - 1];
         int outer = outSize / inner;
-        int[] counter = new int[rank];
+        int[] counter = Cpu.newInts(rank);
         int off = 0;
         int p = 0;
         for (int o = 0; o < outer; o++) {

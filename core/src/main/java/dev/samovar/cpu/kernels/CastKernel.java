@@ -5,6 +5,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -27,21 +28,21 @@ public final class CastKernel {
             Object out;
             if (to == DType.FLOAT32) {
                 int[] iv = (int[]) v;
-                float[] o = new float[n];
+                float[] o = Cpu.newFloats(n);
                 for (int i = 0; i < n; i++) {
                     o[i] = iv[i];
                 }
                 out = o;
             } else if (v instanceof float[]) {
                 float[] fv = (float[]) v;
-                int[] o = new int[n];
+                int[] o = Cpu.newInts(n);
                 for (int i = 0; i < n; i++) {
                     o[i] = to == DType.BOOL ? (fv[i] != 0 ? 1 : 0) : JsNumber.toInt32(fv[i]);
                 }
                 out = o;
             } else {
                 int[] iv = (int[]) v;
-                int[] o = new int[n];
+                int[] o = Cpu.newInts(n);
                 for (int i = 0; i < n; i++) {
                     o[i] = iv[i] != 0 ? 1 : 0;
                 }

@@ -6,6 +6,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -24,7 +25,7 @@ public final class ConcatKernel {
         KernelRegistry.register("Pack", CpuBackend.NAME, (inputs, attrs, backend) -> {
             int axis = attrs.getInt("axis");
             int[] shape = inputs[0].shapeRef();
-            int[] outShape = new int[shape.length + 1];
+            int[] outShape = Cpu.newInts(shape.length + 1);
             for (int i = 0, j = 0; i < outShape.length; i++) {
                 outShape[i] = i == axis ? inputs.length : shape[j++];
             }
@@ -40,7 +41,7 @@ public final class ConcatKernel {
                 outer *= shape[i];
             }
             int inner = inputs[0].size() / Math.max(outer, 1);
-            int[] inners = new int[inputs.length];
+            int[] inners = Cpu.newInts(inputs.length);
             java.util.Arrays.fill(inners, outer == 0 ? 0 : inner);
             Object out = join(values, inners, outer, Shapes.sizeFromShape(outShape));
             return new Tensor[] {Engine.get().makeTensor(out, outShape, inputs[0].dtype(), backend)};
@@ -55,7 +56,7 @@ public final class ConcatKernel {
         }
         int size = Shapes.sizeFromShape(outShape);
         if (size == 0) {
-            Object empty = dtype == DType.FLOAT32 ? new float[0] : new int[0];
+            Object empty = dtype == DType.FLOAT32 ? Cpu.newFloats(0) : Cpu.newInts(0);
             return Engine.get().makeTensor(empty, outShape, dtype, backend);
         }
         int nonEmpty = 0;
@@ -74,7 +75,7 @@ public final class ConcatKernel {
             outer *= outShape[i];
         }
         Object[] values = new Object[nonEmpty];
-        int[] inners = new int[nonEmpty];
+        int[] inners = Cpu.newInts(nonEmpty);
         int k = 0;
         for (Tensor t : inputs) {
             if (t.size() > 0) {

@@ -39,7 +39,7 @@ public final class Conv2DBackpropInputKernel {
         int fs0 = fShape[1] * fs1;
         int[] dyStrides = Shapes.fullStrides(dy.shapeRef());
         int dyLen = dyv.length;
-        float[] dx = new float[Shapes.sizeFromShape(inShape)];
+        float[] dx = Cpu.newFloats(Shapes.sizeFromShape(inShape));
         int[] dxStrides = Shapes.fullStrides(inShape);
         int fh = g.filterHeight;
         int fw = g.filterWidth;

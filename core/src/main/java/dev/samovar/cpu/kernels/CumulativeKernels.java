@@ -7,6 +7,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -44,8 +45,8 @@ public final class CumulativeKernels {
         }
         int outer = len == 0 || inner == 0 ? 0 : size / (len * inner);
         Object xv = x.dataId().payload;
-        float[] fOut = dtype == DType.FLOAT32 ? new float[size] : null;
-        int[] iOut = fOut == null ? new int[size] : null;
+        float[] fOut = dtype == DType.FLOAT32 ? Cpu.newFloats(size) : null;
+        int[] iOut = fOut == null ? Cpu.newInts(size) : null;
         float[] fIn = xv instanceof float[] ? (float[]) xv : null;
         int[] iIn = fIn == null ? (int[]) xv : null;
         for (int o = 0; o < outer; o++) {

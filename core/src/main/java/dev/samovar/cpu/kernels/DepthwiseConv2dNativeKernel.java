@@ -68,7 +68,7 @@ public final class DepthwiseConv2dNativeKernel {
         int mult = filterShape[3];
         int fs1 = filterShape[2] * mult;
         int fs0 = fw * fs1;
-        float[] out = new float[g.batchSize * outH * outW * outC];
+        float[] out = Cpu.newFloats(g.batchSize * outH * outW * outC);
         if (out.length == 0) {
             return out;
         }
@@ -77,7 +77,7 @@ public final class DepthwiseConv2dNativeKernel {
         // as NHWC past the filter's end (undefined: NaN).
         int needed = (fh - 1) * fs0 + (fw - 1) * fs1 + inC * mult;
         if (needed > filter.length) {
-            w = new float[needed];
+            w = Cpu.newFloats(needed);
             System.arraycopy(filter, 0, w, 0, filter.length);
             for (int i = filter.length; i < needed; i++) {
                 w[i] = Float.NaN;

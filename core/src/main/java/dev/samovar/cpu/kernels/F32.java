@@ -1,11 +1,12 @@
 package dev.samovar.cpu.kernels;
 
+import dev.samovar.cpu.Cpu;
 /**
  * Rounding to float32 that holds in the browser too: TeaVM compiles {@code (float) x} to nothing,
  * but a store into a {@code float[]} (a Float32Array) rounds, as TF.js's stores do.
  */
 public final class F32 {
-    private static final float[] CELL = new float[1];
+    private static final float[] CELL = Cpu.newFloats(1);
 
     private F32() {
     }

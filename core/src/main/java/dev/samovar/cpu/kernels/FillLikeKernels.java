@@ -6,6 +6,7 @@ import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -30,11 +31,11 @@ public final class FillLikeKernels {
     /** A float[] (float32) or int[] (int32, bool) of {@code size} copies of {@code value}. */
     public static Object filled(int size, double value, DType dtype) {
         if (dtype == DType.FLOAT32) {
-            float[] o = new float[size];
+            float[] o = Cpu.newFloats(size);
             java.util.Arrays.fill(o, (float) value);
             return o;
         }
-        int[] o = new int[size];
+        int[] o = Cpu.newInts(size);
         int v = dtype == DType.BOOL ? JsNumber.toUint8(value) : JsNumber.toInt32(value);
         if (v != 0) {
             java.util.Arrays.fill(o, v);

@@ -1,5 +1,6 @@
 package dev.samovar.cpu.kernels;
 
+import dev.samovar.cpu.Cpu;
 import dev.samovar.core.Backend;
 import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
@@ -94,7 +95,7 @@ final class FusedActivation {
             }
         }
         if (dtype == DType.FLOAT32) {
-            float[] out = new float[size];
+            float[] out = Cpu.newFloats(size);
             if (ai == null && a instanceof float[] && b instanceof float[] && (bi == null)) {
                 float[] av = (float[]) a;
                 float[] bv = (float[]) b;
@@ -123,7 +124,7 @@ final class FusedActivation {
             }
             return out;
         }
-        int[] out = new int[size];
+        int[] out = Cpu.newInts(size);
         boolean isBool = dtype == DType.BOOL;
         for (int i = 0; i < size; i++) {
             int ia = ai == null ? i : ai[i];
@@ -167,14 +168,14 @@ final class FusedActivation {
         int kind = activation.equals("relu") ? 0 : activation.equals("relu6") ? 1 : activation.equals("elu") ? 2 : 3;
         if (dtype == DType.FLOAT32) {
             float[] v = (float[]) values;
-            float[] out = new float[v.length];
+            float[] out = Cpu.newFloats(v.length);
             for (int i = 0; i < v.length; i++) {
                 out[i] = (float) unaryOp(v[i], kind);
             }
             return out;
         }
         int[] v = (int[]) values;
-        int[] out = new int[v.length];
+        int[] out = Cpu.newInts(v.length);
         boolean isBool = dtype == DType.BOOL;
         for (int i = 0; i < v.length; i++) {
             double r = unaryOp(v[i], kind);
@@ -198,7 +199,7 @@ final class FusedActivation {
 
     private static float[] leaky(Object values, double alpha) {
         int n = values instanceof float[] ? ((float[]) values).length : ((int[]) values).length;
-        float[] out = new float[n];
+        float[] out = Cpu.newFloats(n);
         for (int i = 0; i < n; i++) {
             double x = at(values, i);
             out[i] = (float) (x < 0 ? alpha * x : x);

@@ -4,6 +4,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -54,7 +55,7 @@ public final class GatherKernel {
                             + " should be equal to indices.shape[" + i + "]: " + iShape[i] + ".");
                 }
             }
-            int[] outShape = new int[axis + (indicesRank - batchDims) + (xRank - axis - 1)];
+            int[] outShape = Cpu.newInts(axis + (indicesRank - batchDims) + (xRank - axis - 1));
             int k = 0;
             int batchSize = 1;
             int outerSize = 1;
@@ -147,7 +148,7 @@ public final class GatherKernel {
             for (int i = 0; i < indicesRank - 1; i++) {
                 numSlices *= iShape[i];
             }
-            int[] outShape = new int[indicesRank - 1 + tensorRank - sliceRank];
+            int[] outShape = Cpu.newInts(indicesRank - 1 + tensorRank - sliceRank);
             System.arraycopy(iShape, 0, outShape, 0, indicesRank - 1);
             int sliceSize = 1;
             for (int i = sliceRank; i < tensorRank; i++) {
@@ -159,20 +160,20 @@ public final class GatherKernel {
                 return new Tensor[] {Engine.get().makeTensor(Layout.alloc(values, 0), outShape, params.dtype(), backend)};
             }
             int[] full = Shapes.fullStrides(pShape);
-            int[] strides = new int[sliceRank];
+            int[] strides = Cpu.newInts(sliceRank);
             for (int j = 0; j < sliceRank; j++) {
                 strides[j] = full[j] / sliceSize;
             }
             int[] idx = (int[]) indices.dataId().payload;
             long limit = paramsSize / sliceSize;
-            int[] flat = new int[numSlices];
+            int[] flat = Cpu.newInts(numSlices);
             for (int i = 0; i < numSlices; i++) {
                 long f = 0;
                 for (int j = 0; j < sliceRank; j++) {
                     f += (long) idx[i * sliceRank + j] * strides[j];
                 }
                 if (f < 0 || f >= limit) {
-                    int[] index = new int[sliceRank];
+                    int[] index = Cpu.newInts(sliceRank);
                     System.arraycopy(idx, i * sliceRank, index, 0, sliceRank);
                     throw new IllegalArgumentException("Invalid indices: " + Shapes.join(index)
                             + " does not index into " + Shapes.join(pShape));

@@ -1,5 +1,6 @@
 package dev.samovar.cpu.kernels;
 
+import dev.samovar.cpu.Cpu;
 /**
  * Float32 matrix multiply for the CPU backend: C[m,n] += A[m,k] * B[k,n] over strided operands.
  *
@@ -26,8 +27,8 @@ public final class Gemm {
         }
         int mPad = (m + 3) & ~3;
         int nPad = (n + 3) & ~3;
-        float[] ap = new float[mPad * KB];
-        float[] bp = new float[nPad * KB];
+        float[] ap = Cpu.newFloats(mPad * KB);
+        float[] bp = Cpu.newFloats(nPad * KB);
         for (int k0 = 0; k0 < k; k0 += KB) {
             int kb = Math.min(KB, k - k0);
             // Pack A rows: ap[i*KB + kk] = A(i, k0+kk); rows past m stay zero.

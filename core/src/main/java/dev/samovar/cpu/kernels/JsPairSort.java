@@ -1,5 +1,6 @@
 package dev.samovar.cpu.kernels;
 
+import dev.samovar.cpu.Cpu;
 /**
  * Sorting and selecting (value, index) pairs exactly as TF.js's TopK does in V8, so that ties, NaN
  * and equal infinities (whose comparator result is NaN) come out in the same order.
@@ -16,10 +17,10 @@ final class JsPairSort {
     private final double[] v;
     private final int[] ix;
     private double[] tv = new double[0];
-    private int[] ti = new int[0];
+    private int[] ti = Cpu.newInts(0);
     private int minGallop = MIN_GALLOP;
-    private final int[] runBase = new int[85];
-    private final int[] runLen = new int[85];
+    private final int[] runBase = Cpu.newInts(85);
+    private final int[] runLen = Cpu.newInts(85);
     private int stackSize;
 
     private JsPairSort(double[] v, int[] ix) {
@@ -350,7 +351,7 @@ final class JsPairSort {
     private void ensureTemp(int n) {
         if (tv.length < n) {
             tv = new double[n];
-            ti = new int[n];
+            ti = Cpu.newInts(n);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.samovar.cpu.kernels;
 
+import dev.samovar.cpu.Cpu;
 import dev.samovar.core.DType;
 import dev.samovar.core.JsNumber;
 import dev.samovar.core.Shapes;
@@ -14,7 +15,7 @@ final class Layout {
 
     /** A zeroed buffer of the same type as {@code like}. */
     static Object alloc(Object like, int n) {
-        return like instanceof float[] ? new float[n] : new int[n];
+        return like instanceof float[] ? Cpu.newFloats(n) : Cpu.newInts(n);
     }
 
     /**
@@ -71,7 +72,7 @@ final class Layout {
         while (k > 1 && offs[k - 1].length < 256 && (long) offs[k - 1].length * offs[k - 2].length <= 65536) {
             int[] a = offs[k - 2];
             int[] b = offs[k - 1];
-            int[] merged = new int[a.length * b.length];
+            int[] merged = Cpu.newInts(a.length * b.length);
             for (int i = 0, p = 0; i < a.length; i++) {
                 for (int j = 0; j < b.length; j++, p++) {
                     merged[p] = a[i] < 0 || b[j] < 0 ? -1 : a[i] + b[j];
@@ -83,7 +84,7 @@ final class Layout {
         int[] row = offs[k - 1];
         int rowLen = row.length;
         // Runs of the row: [start, length, source offset or -1], copied with arraycopy when long.
-        int[] runs = new int[3 * rowLen];
+        int[] runs = Cpu.newInts(3 * rowLen);
         int nRuns = 0;
         for (int c = 0; c < rowLen; ) {
             int e = c + 1;
@@ -105,7 +106,7 @@ final class Layout {
         boolean byRuns = nRuns * 8 <= rowLen;
         int rows = n / rowLen;
         int outer = k - 1;
-        int[] counter = new int[outer];
+        int[] counter = Cpu.newInts(outer);
         float[] fs = isFloat ? (float[]) src : null;
         int[] is = isFloat ? null : (int[]) src;
         float[] fo = isFloat ? (float[]) out : null;
@@ -170,7 +171,7 @@ final class Layout {
                 return src;
             }
             int[] v = (int[]) src;
-            float[] out = new float[v.length];
+            float[] out = Cpu.newFloats(v.length);
             for (int i = 0; i < v.length; i++) {
                 out[i] = v[i];
             }
@@ -178,7 +179,7 @@ final class Layout {
         }
         if (src instanceof float[]) {
             float[] v = (float[]) src;
-            int[] out = new int[v.length];
+            int[] out = Cpu.newInts(v.length);
             for (int i = 0; i < v.length; i++) {
                 out[i] = to == DType.BOOL ? JsNumber.toUint8(v[i]) : JsNumber.toInt32(v[i]);
             }
@@ -188,7 +189,7 @@ final class Layout {
             return src;
         }
         int[] v = (int[]) src;
-        int[] out = new int[v.length];
+        int[] out = Cpu.newInts(v.length);
         for (int i = 0; i < v.length; i++) {
             out[i] = v[i] & 0xFF;
         }

@@ -5,6 +5,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -23,7 +24,7 @@ public final class LogSumExpKernel {
             Tensor x = inputs[0];
             Reduce r = Reduce.of(x, attrs);
             int n = r.reduceSize;
-            float[] out = new float[r.outSize];
+            float[] out = Cpu.newFloats(r.outSize);
             if (r.values instanceof float[]) {
                 float[] v = (float[]) r.values;
                 for (int i = 0, off = 0; i < r.outSize; i++, off += n) {

@@ -4,6 +4,7 @@ import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -18,7 +19,7 @@ public final class MeanKernel {
     static void register() {
         KernelRegistry.register("Mean", CpuBackend.NAME, (inputs, attrs, backend) -> {
             Reduce r = Reduce.of(inputs[0], attrs);
-            float[] out = new float[r.outSize];
+            float[] out = Cpu.newFloats(r.outSize);
             double n = F32.round(r.reduceSize);
             if (r.values instanceof float[]) {
                 float[] v = (float[]) r.values;

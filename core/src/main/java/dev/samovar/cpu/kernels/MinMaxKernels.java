@@ -6,6 +6,7 @@ import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -31,7 +32,7 @@ public final class MinMaxKernels {
         int n = r.reduceSize;
         if (r.values instanceof float[]) {
             float[] v = (float[]) r.values;
-            float[] out = new float[r.outSize];
+            float[] out = Cpu.newFloats(r.outSize);
             for (int i = 0, off = 0; i < r.outSize; i++, off += n) {
                 if (n == 0) {
                     out[i] = Float.NaN;
@@ -58,7 +59,7 @@ public final class MinMaxKernels {
             return new Tensor[] {Engine.get().makeTensor(out, shape, DType.FLOAT32, backend)};
         }
         int[] v = (int[]) r.values;
-        int[] out = new int[r.outSize];
+        int[] out = Cpu.newInts(r.outSize);
         for (int i = 0, off = 0; i < r.outSize; i++, off += n) {
             if (n == 0) {
                 continue;
@@ -86,7 +87,7 @@ public final class MinMaxKernels {
         Attrs a = Attrs.of().put("axis", new int[] {attrs.getInt("axis")});
         Reduce r = Reduce.of(x, a);
         int n = r.reduceSize;
-        int[] out = new int[r.outSize];
+        int[] out = Cpu.newInts(r.outSize);
         if (n > 0) {
             if (r.values instanceof float[]) {
                 float[] v = (float[]) r.values;

@@ -4,6 +4,7 @@ import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -23,8 +24,8 @@ public final class MomentsKernel {
             Reduce r = Reduce.of(x, attrs);
             int n = r.reduceSize;
             double count = F32.round(n);
-            float[] mean = new float[r.outSize];
-            float[] variance = new float[r.outSize];
+            float[] mean = Cpu.newFloats(r.outSize);
+            float[] variance = Cpu.newFloats(r.outSize);
             float[] fv = r.values instanceof float[] ? (float[]) r.values : null;
             int[] iv = fv == null ? (int[]) r.values : null;
             for (int i = 0, off = 0; i < r.outSize; i++, off += n) {

@@ -7,6 +7,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -48,7 +49,7 @@ public final class NormKernels {
         double eps = attrs.getDouble("varianceEpsilon");
         Object xv = x.dataId().payload;
         int n = x.size();
-        float[] vals = new float[n];
+        float[] vals = Cpu.newFloats(n);
         int mi = 0;
         int vi = 0;
         int oi = 0;
@@ -82,7 +83,7 @@ public final class NormKernels {
         if (dtype == DType.FLOAT32) {
             return vals;
         }
-        int[] out = new int[vals.length];
+        int[] out = Cpu.newInts(vals.length);
         boolean isBool = dtype == DType.BOOL;
         for (int i = 0; i < vals.length; i++) {
             out[i] = isBool ? JsNumber.toUint8(vals[i]) : JsNumber.toInt32(vals[i]);
@@ -101,7 +102,7 @@ public final class NormKernels {
         Object xv = x.dataId().payload;
         float[] xf = xv instanceof float[] ? (float[]) xv : null;
         int[] xi = xf == null ? (int[]) xv : null;
-        float[] out = new float[size];
+        float[] out = Cpu.newFloats(size);
         int maxD = channels - 1;
         for (int base = 0; base < size; base += channels) {
             for (int c = 0; c < channels; c++) {

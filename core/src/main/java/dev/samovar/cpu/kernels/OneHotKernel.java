@@ -6,6 +6,7 @@ import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -29,7 +30,7 @@ public final class OneHotKernel {
             int size = Shapes.sizeFromShape(shape);
             Object out;
             if (dtype == DType.FLOAT32) {
-                float[] o = new float[size];
+                float[] o = Cpu.newFloats(size);
                 java.util.Arrays.fill(o, (float) off);
                 for (int e = 0; e < n; e++) {
                     int k = idx[e];
@@ -42,7 +43,7 @@ public final class OneHotKernel {
                 boolean isBool = dtype == DType.BOOL;
                 int onV = isBool ? JsNumber.toUint8(on) : JsNumber.toInt32(on);
                 int offV = isBool ? JsNumber.toUint8(off) : JsNumber.toInt32(off);
-                int[] o = new int[size];
+                int[] o = Cpu.newInts(size);
                 java.util.Arrays.fill(o, offV);
                 for (int e = 0; e < n; e++) {
                     int k = idx[e];

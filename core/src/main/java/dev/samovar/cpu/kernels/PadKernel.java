@@ -5,6 +5,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -53,7 +54,7 @@ public final class PadKernel {
     }
 
     static int[] outShape(int[] shape, int[][] paddings) {
-        int[] out = new int[shape.length];
+        int[] out = Cpu.newInts(shape.length);
         for (int i = 0; i < shape.length; i++) {
             out[i] = paddings[i][0] + shape[i] + paddings[i][1];
         }
@@ -95,7 +96,7 @@ public final class PadKernel {
         }
         int size = Shapes.sizeFromShape(shape);
         int[] outStrides = Shapes.strides(outShape);
-        int[] loc = new int[rank];
+        int[] loc = Cpu.newInts(rank);
         for (int i = 0; i < size; i++) {
             long index;
             if (rank == 1) {

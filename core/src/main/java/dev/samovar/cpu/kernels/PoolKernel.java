@@ -8,6 +8,7 @@ import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -42,9 +43,9 @@ public final class PoolKernel {
         float[] xf = xv instanceof float[] ? (float[]) xv : null;
         int[] xi = xv instanceof int[] ? (int[]) xv : null;
         double[] acc = new double[g.inChannels];
-        int[] cnt = new int[g.inChannels];
-        float[] outF = x.dtype() == DType.FLOAT32 ? new float[size] : null;
-        int[] outI = outF == null ? new int[size] : null;
+        int[] cnt = Cpu.newInts(g.inChannels);
+        float[] outF = x.dtype() == DType.FLOAT32 ? Cpu.newFloats(size) : null;
+        int[] outI = outF == null ? Cpu.newInts(size) : null;
         boolean isBool = x.dtype() == DType.BOOL;
         int inC = g.inChannels;
         int rowStride = g.inWidth * inC;
@@ -145,8 +146,8 @@ public final class PoolKernel {
         Object xv = x.dataId().payload;
         float[] xf = xv instanceof float[] ? (float[]) xv : null;
         int[] xi = xv instanceof int[] ? (int[]) xv : null;
-        float[] outF = x.dtype() == DType.FLOAT32 ? new float[size] : null;
-        int[] outI = outF == null ? new int[size] : null;
+        float[] outF = x.dtype() == DType.FLOAT32 ? Cpu.newFloats(size) : null;
+        int[] outI = outF == null ? Cpu.newInts(size) : null;
         boolean isBool = x.dtype() == DType.BOOL;
         double count = (double) fh * fw;
         int rowStride = inW * inC;

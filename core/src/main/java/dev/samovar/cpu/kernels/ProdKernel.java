@@ -5,6 +5,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -21,7 +22,7 @@ public final class ProdKernel {
             int[] shape = r.outShape(attrs);
             if (r.values instanceof float[]) {
                 float[] v = (float[]) r.values;
-                float[] out = new float[r.outSize];
+                float[] out = Cpu.newFloats(r.outSize);
                 for (int i = 0, off = 0; i < r.outSize; i++, off += r.reduceSize) {
                     double p = 1;
                     for (int j = 0; j < r.reduceSize; j++) {
@@ -32,7 +33,7 @@ public final class ProdKernel {
                 return new Tensor[] {Engine.get().makeTensor(out, shape, DType.FLOAT32, backend)};
             }
             int[] v = (int[]) r.values;
-            int[] out = new int[r.outSize];
+            int[] out = Cpu.newInts(r.outSize);
             for (int i = 0, off = 0; i < r.outSize; i++, off += r.reduceSize) {
                 double p = 1;
                 for (int j = 0; j < r.reduceSize; j++) {

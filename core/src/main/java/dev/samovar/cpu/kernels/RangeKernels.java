@@ -6,6 +6,7 @@ import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -56,7 +57,7 @@ public final class RangeKernels {
     /** {@code v[0] = start; v[i] = v[i - 1] + step}, each value stored in {@code dtype}. */
     private static Object accumulate(int n, double start, double step, DType dtype) {
         if (dtype == DType.FLOAT32) {
-            float[] v = new float[n];
+            float[] v = Cpu.newFloats(n);
             if (n > 0) {
                 v[0] = (float) start;
                 for (int i = 1; i < n; i++) {
@@ -65,7 +66,7 @@ public final class RangeKernels {
             }
             return v;
         }
-        int[] v = new int[n];
+        int[] v = Cpu.newInts(n);
         boolean isBool = dtype == DType.BOOL;
         if (n > 0) {
             v[0] = isBool ? JsNumber.toUint8(start) : JsNumber.toInt32(start);

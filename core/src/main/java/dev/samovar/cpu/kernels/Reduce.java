@@ -1,5 +1,6 @@
 package dev.samovar.cpu.kernels;
 
+import dev.samovar.cpu.Cpu;
 import dev.samovar.core.Attrs;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
@@ -54,7 +55,7 @@ public final class Reduce {
         if (!attrs.getBool("keepDims", false)) {
             return outShapeNoKeep;
         }
-        int[] out = new int[rank];
+        int[] out = Cpu.newInts(rank);
         boolean[] reduced = new boolean[rank];
         for (int a : axes) {
             reduced[a] = true;

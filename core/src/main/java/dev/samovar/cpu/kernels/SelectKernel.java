@@ -5,6 +5,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -33,7 +34,7 @@ final class SelectKernel {
             DType dtype = DType.upcast(t.dtype(), e.dtype());
             Object out;
             if (dtype == DType.FLOAT32) {
-                float[] o = new float[n];
+                float[] o = Cpu.newFloats(n);
                 if (tv instanceof float[] && ev instanceof float[] && ci == null && ti == null && ei == null) {
                     float[] x = (float[]) tv;
                     float[] y = (float[]) ev;
@@ -57,7 +58,7 @@ final class SelectKernel {
                 }
                 out = o;
             } else {
-                int[] o = new int[n];
+                int[] o = Cpu.newInts(n);
                 int[] x = (int[]) tv;
                 int[] y = (int[]) ev;
                 for (int i = 0; i < n; i++) {

@@ -4,6 +4,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -36,7 +37,7 @@ public final class SliceKernel {
             int[] begins = attrs.getInts("begins");
             int[] sizes = attrs.getInts("sizes");
             Tensor[] outs = new Tensor[sizes.length];
-            int[] begin = new int[x.rank()];
+            int[] begin = Cpu.newInts(x.rank());
             for (int k = 0; k < sizes.length; k++) {
                 int[] size = x.shape();
                 size[axis] = sizes[k];
@@ -51,7 +52,7 @@ public final class SliceKernel {
             int axis = attrs.getInt("axis");
             int[] shape = x.shapeRef();
             int num = shape[axis];
-            int[] outShape = new int[shape.length - 1];
+            int[] outShape = Cpu.newInts(shape.length - 1);
             for (int i = 0, j = 0; i < shape.length; i++) {
                 if (i != axis) {
                     outShape[j++] = shape[i];
@@ -59,7 +60,7 @@ public final class SliceKernel {
             }
             int[] size = x.shape();
             size[axis] = 1;
-            int[] begin = new int[shape.length];
+            int[] begin = Cpu.newInts(shape.length);
             Tensor[] outs = new Tensor[num];
             for (int k = 0; k < num; k++) {
                 begin[axis] = k;
@@ -75,7 +76,7 @@ public final class SliceKernel {
             if (dim < 0) {
                 dim += rank + 1;
             }
-            int[] shape = new int[rank + 1];
+            int[] shape = Cpu.newInts(rank + 1);
             for (int i = 0, j = 0; i <= rank; i++) {
                 shape[i] = i == dim ? 1 : x.shapeRef()[j++];
             }
@@ -152,7 +153,7 @@ public final class SliceKernel {
         int len = outShape.length;
         int rank = xShape.length;
         int[] xStrides = Shapes.strides(xShape);
-        int[] loc = new int[len];
+        int[] loc = Cpu.newInts(len);
         long[] at = new long[len];
         int total = values instanceof float[] ? ((float[]) values).length : ((int[]) values).length;
         boolean undefined = len > rank;

@@ -7,6 +7,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -28,10 +29,10 @@ public final class SoftmaxKernel {
         int[] shape = x.shapeRef();
         int n = shape.length == 0 ? 1 : shape[shape.length - 1];
         int size = x.size();
-        float[] out = new float[size];
+        float[] out = Cpu.newFloats(size);
         // One-element float buffers: storing rounds to float32 on the JVM and in TeaVM alike.
-        float[] r = new float[2];
-        float[] e = new float[n];
+        float[] r = Cpu.newFloats(2);
+        float[] e = Cpu.newFloats(n);
         Object xv = x.dataId().payload;
         if (n > 0) {
             if (xv instanceof float[]) {
@@ -52,7 +53,7 @@ public final class SoftmaxKernel {
             } else {
                 int[] v = (int[]) xv;
                 boolean isBool = x.dtype() == DType.BOOL;
-                int[] shifted = new int[n];
+                int[] shifted = Cpu.newInts(n);
                 for (int off = 0; off < size; off += n) {
                     double max = v[off];
                     for (int j = 0; j < n; j++) {

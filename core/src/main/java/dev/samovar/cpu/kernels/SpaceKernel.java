@@ -4,6 +4,7 @@ import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -27,12 +28,12 @@ public final class SpaceKernel {
                 prod *= b;
             }
             // [b0, .., bm-1, N / prod, d1, .., dn]
-            int[] reshaped = new int[m + shape.length];
+            int[] reshaped = Cpu.newInts(m + shape.length);
             System.arraycopy(block, 0, reshaped, 0, m);
             reshaped[m] = shape[0] / prod;
             System.arraycopy(shape, 1, reshaped, m + 1, shape.length - 1);
             // [N / prod, d1, b0, d2, b1, .., rest]
-            int[] perm = new int[reshaped.length];
+            int[] perm = Cpu.newInts(reshaped.length);
             int k = 0;
             perm[k++] = m;
             for (int i = m + 1; i < reshaped.length; i++) {
@@ -43,7 +44,7 @@ public final class SpaceKernel {
                     perm[k++] = i;
                 }
             }
-            int[] permutedShape = new int[shape.length];
+            int[] permutedShape = Cpu.newInts(shape.length);
             permutedShape[0] = shape[0] / prod;
             for (int i = 1; i < shape.length; i++) {
                 permutedShape[i] = i <= m ? block[i - 1] * shape[i] : shape[i];
@@ -74,7 +75,7 @@ public final class SpaceKernel {
             int[] padded = PadKernel.outShape(x.shapeRef(), paddings);
             Object values = PadKernel.pad(x.dataId().payload, x.shapeRef(), paddings, 0, x.dtype());
             // [N, d1 / b0, b0, .., dm / bm-1, bm-1, rest]
-            int[] reshaped = new int[padded.length + m];
+            int[] reshaped = Cpu.newInts(padded.length + m);
             int k = 0;
             reshaped[k++] = padded[0];
             for (int i = 0; i < m; i++) {
@@ -85,7 +86,7 @@ public final class SpaceKernel {
                 reshaped[k++] = padded[i];
             }
             // [b0, .., bm-1, N, d1 / b0, .., dm / bm-1, rest]
-            int[] perm = new int[reshaped.length];
+            int[] perm = Cpu.newInts(reshaped.length);
             k = 0;
             for (int i = 1; i < reshaped.length; i++) {
                 if (!(i >= m * 2 + 1 || i % 2 == 1)) {
@@ -98,7 +99,7 @@ public final class SpaceKernel {
                     perm[k++] = i;
                 }
             }
-            int[] outShape = new int[padded.length];
+            int[] outShape = Cpu.newInts(padded.length);
             outShape[0] = padded[0] * prod;
             for (int i = 1; i < padded.length; i++) {
                 outShape[i] = i <= m ? padded[i] / block[i - 1] : padded[i];
@@ -119,7 +120,7 @@ public final class SpaceKernel {
             int ow = w * bs;
             int od = depth / (bs * bs);
             float[] v = (float[]) x.dataId().payload;
-            float[] out = new float[batch * oh * ow * od];
+            float[] out = Cpu.newFloats(batch * oh * ow * od);
             int p = 0;
             for (int b = 0; b < batch; b++) {
                 for (int y = 0; y < oh; y++) {

@@ -5,6 +5,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -38,7 +39,7 @@ public final class SumKernel {
      * read out of the loop, so a one-element body pays it per element (~1.8x slower here).
      */
     private static float[] sumFloats(float[] v, int outSize, int n) {
-        float[] out = new float[outSize];
+        float[] out = Cpu.newFloats(outSize);
         int off = 0;
         for (int i = 0; i < outSize; i++) {
             double sum = 0;
@@ -60,7 +61,7 @@ public final class SumKernel {
     }
 
     private static int[] sumInts(int[] v, int outSize, int n) {
-        int[] out = new int[outSize];
+        int[] out = Cpu.newInts(outSize);
         int off = 0;
         for (int i = 0; i < outSize; i++) {
             double sum = 0;

@@ -3,6 +3,7 @@ package dev.samovar.cpu.kernels;
 import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /** Tile (attr {@code reps}) and Reverse (attr {@code dims}: normalized axes, repeats cancel out). */
@@ -15,7 +16,7 @@ public final class TileKernel {
             Tensor x = inputs[0];
             int[] reps = attrs.getInts("reps");
             int[] shape = x.shapeRef();
-            int[] outShape = new int[shape.length];
+            int[] outShape = Cpu.newInts(shape.length);
             int[][] maps = new int[shape.length][];
             for (int d = 0; d < shape.length; d++) {
                 outShape[d] = shape[d] * reps[d];

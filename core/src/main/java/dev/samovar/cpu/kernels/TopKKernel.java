@@ -4,6 +4,7 @@ import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -29,11 +30,11 @@ public final class TopKKernel {
             Object xv = x.dataId().payload;
             float[] fIn = xv instanceof float[] ? (float[]) xv : null;
             int[] iIn = fIn == null ? (int[]) xv : null;
-            float[] fOut = fIn != null ? new float[batch * k] : null;
-            int[] iOut = fIn == null ? new int[batch * k] : null;
-            int[] indices = new int[batch * k];
+            float[] fOut = fIn != null ? Cpu.newFloats(batch * k) : null;
+            int[] iOut = fIn == null ? Cpu.newInts(batch * k) : null;
+            int[] indices = Cpu.newInts(batch * k);
             double[] vals = new double[size];
-            int[] idx = new int[size];
+            int[] idx = Cpu.newInts(size);
             for (int b = 0; b < batch; b++) {
                 int off = b * size;
                 for (int i = 0; i < size; i++) {

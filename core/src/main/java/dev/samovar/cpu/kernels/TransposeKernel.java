@@ -4,6 +4,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /** Transpose: attr {@code perm}; output dimension i is input dimension perm[i]. */
@@ -23,7 +24,7 @@ public final class TransposeKernel {
     }
 
     static int[] permuteShape(int[] shape, int[] perm) {
-        int[] out = new int[perm.length];
+        int[] out = Cpu.newInts(perm.length);
         for (int i = 0; i < perm.length; i++) {
             out[i] = shape[perm[i]];
         }
@@ -50,8 +51,8 @@ public final class TransposeKernel {
         int size = Shapes.sizeFromShape(shape);
         int n = Shapes.sizeFromShape(outShape);
         int[] outStrides = Shapes.fullStrides(outShape);
-        Object out = values instanceof float[] ? new float[n] : new int[n];
-        int[] loc = new int[rank];
+        Object out = values instanceof float[] ? Cpu.newFloats(n) : Cpu.newInts(n);
+        int[] loc = Cpu.newInts(rank);
         for (int i = 0; i < size; i++) {
             long index = 0;
             for (int d = 0; d < rank; d++) {
@@ -77,13 +78,13 @@ public final class TransposeKernel {
         int[] outShape = permuteShape(shape, perm);
         int[] inStrides = Shapes.fullStrides(shape);
         // Stride in the input for a step along each output dimension.
-        int[] step = new int[rank];
+        int[] step = Cpu.newInts(rank);
         for (int i = 0; i < rank; i++) {
             step[i] = inStrides[perm[i]];
         }
-        int[] src = new int[size];
+        int[] src = Cpu.newInts(size);
         if (size > 0) {
-            int[] counter = new int[rank];
+            int[] counter = Cpu.newInts(rank);
             int off = 0;
             for (int p = 0; p < size; p++) {
                 src[p] = off;
@@ -100,14 +101,14 @@ public final class TransposeKernel {
         }
         if (values instanceof float[]) {
             float[] v = (float[]) values;
-            float[] out = new float[size];
+            float[] out = Cpu.newFloats(size);
             for (int p = 0; p < size; p++) {
                 out[p] = v[src[p]];
             }
             return out;
         }
         int[] v = (int[]) values;
-        int[] out = new int[size];
+        int[] out = Cpu.newInts(size);
         for (int p = 0; p < size; p++) {
             out[p] = v[src[p]];
         }

@@ -7,6 +7,7 @@ import dev.samovar.core.Engine;
 import dev.samovar.core.JsNumber;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
+import dev.samovar.cpu.Cpu;
 import dev.samovar.cpu.CpuBackend;
 
 /**
@@ -158,27 +159,27 @@ public final class UnaryKernels {
             // TF.js multiplies by -1 made a bool (1): negating a bool tensor copies it.
             out = ((int[]) xv).clone();
         } else if (xv instanceof float[] && floatLoop != null) {
-            float[] o = new float[n];
+            float[] o = Cpu.newFloats(n);
             floatLoop.run((float[]) xv, o, n, p1, p2);
             out = o;
         } else if (xv instanceof float[] && boolLoop != null) {
-            int[] o = new int[n];
+            int[] o = Cpu.newInts(n);
             boolLoop.run((float[]) xv, o, n);
             out = o;
         } else if (dtype == DType.FLOAT32) {
-            float[] o = new float[n];
+            float[] o = Cpu.newFloats(n);
             int[] v = (int[]) xv;
             for (int i = 0; i < n; i++) {
                 o[i] = (float) apply(code, v[i], p1, p2);
             }
             out = o;
         } else {
-            int[] o = new int[n];
+            int[] o = Cpu.newInts(n);
             boolean isBool = dtype == DType.BOOL;
             int[] v = (int[]) xv;
             // Abs and Square write a Float32Array whatever the dtype: int32 results round to float32.
             // (A float[] store rounds on every platform; TeaVM does not round a (float) cast.)
-            float[] viaFloat = code == ABS || code == SQUARE ? new float[1] : null;
+            float[] viaFloat = code == ABS || code == SQUARE ? Cpu.newFloats(1) : null;
             for (int i = 0; i < n; i++) {
                 double r = apply(code, v[i], p1, p2);
                 if (viaFloat != null) {
@@ -565,7 +566,7 @@ public final class UnaryKernels {
             int n = x.size();
             Object out;
             if (dtype == DType.FLOAT32) {
-                float[] o = new float[n];
+                float[] o = Cpu.newFloats(n);
                 if (xv instanceof float[]) {
                     float[] v = (float[]) xv;
                     for (int i = 0; i < n; i++) {
@@ -579,7 +580,7 @@ public final class UnaryKernels {
                 }
                 out = o;
             } else {
-                int[] o = new int[n];
+                int[] o = Cpu.newInts(n);
                 boolean isBool = dtype == DType.BOOL;
                 for (int i = 0; i < n; i++) {
                     double v = xv instanceof float[] ? ((float[]) xv)[i] : ((int[]) xv)[i];

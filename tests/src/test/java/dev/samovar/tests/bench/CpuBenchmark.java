@@ -34,9 +34,10 @@ class CpuBenchmark {
             md.append("## CPU backend: Samovar vs TF.js 4.22 `cpu` (issue: foundation)\n\n");
             md.append("Measured ").append(LocalDate.now()).append(" by `bin/samovar bench` in headless ")
                     .append(browser(env.get("userAgent").getAsString())).append(" on ").append(BenchmarkReport.cpu())
-                    .append(". Both libraries run in the same page on the same inputs; each workload alternates ")
-                    .append("them run by run after two warm-up runs and reports the median wall time of the call ")
-                    .append("plus `dataSync()`. Ratio = TF.js time / Samovar time (above 1: Samovar is faster).\n\n");
+                    .append(". Both libraries run in the same page on the same inputs; each workload warms both up ")
+                    .append("(at least 5 runs and 500 ms each, so the JIT has settled), then alternates them run by ")
+                    .append("run and reports the median wall time of the call plus `dataSync()`. Ratio = TF.js time / ")
+                    .append("Samovar time (above 1: Samovar is faster).\n\n");
             md.append("| workload | Samovar cpu (ms) | TF.js cpu (ms) | ratio | runs |\n|---|---:|---:|---:|---:|\n");
             JsonArray results = out.getAsJsonArray("results");
             for (JsonElement e : results) {

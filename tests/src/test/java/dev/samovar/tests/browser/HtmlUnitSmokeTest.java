@@ -73,6 +73,16 @@ class HtmlUnitSmokeTest {
     }
 
     @Test
+    void dataSyncValuesSurviveDisposeAndLaterOps() {
+        // dataSync() hands out the buffer itself (as TF.js's cpu backend does); the engine must
+        // never recycle it for a later tensor.
+        String r = eval("(() => { const t = samovar.ones([128, 128]); const d = t.dataSync(); t.dispose();"
+                + " for (let i = 0; i < 3; i++) samovar.tidy(() => samovar.zeros([128, 128]).add(5));"
+                + " return d[0] + ' ' + d[16383]; })()");
+        assertEquals("1 1", r);
+    }
+
+    @Test
     void tidyReleasesIntermediates() {
         String r = eval("(() => { const before = samovar.memory().numTensors;"
                 + " const y = samovar.tidy(() => samovar.tensor([1,2]).mul(2).add(1));"
