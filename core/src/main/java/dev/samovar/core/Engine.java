@@ -26,6 +26,14 @@ public final class Engine {
     private int nextTensorId;
     private int numTensors;
     private int numDataBuffers;
+
+    private final Map<String, Variable> variables = new LinkedHashMap<>();
+    private int nextVariableId;
+
+    private List<TapeNode> activeTape;
+    private int gradientDepth;
+    private int kernelDepth;
+    private int nextTapeNodeId;
     /** A double, not a long: TeaVM emulates long with BigInt, which is slow on this hot path. */
     private double numBytes;
 
@@ -177,6 +185,82 @@ public final class Engine {
         }
     }
 
+    /** Counts a tensor that starts sharing buffer {@code id} (a variable's new value). */
+    private void retain(Tensor t, DataId id) {
+        if (id.refCount == 0) {
+            numDataBuffers++;
+        }
+        id.refCount++;
+        t.dataId = id;
+        numTensors++;
+        numBytes += (double) t.size() * t.dtype().bytesPerElement();
+    }
+
+    /** Uncounts a tensor's buffer without marking the tensor disposed. */
+    private void release(Tensor t) {
+        numTensors--;
+        numBytes -= (double) t.size() * t.dtype().bytesPerElement();
+        DataId id = t.dataId;
+        if (--id.refCount == 0) {
+            numDataBuffers--;
+            id.backend.disposeData(id);
+            id.payload = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- variables
+
+    /**
+     * TF.js's {@code tf.variable}: a variable sharing {@code initial}'s buffer (cast to {@code dtype}
+     * when given); {@code name} null picks a fresh one; names are unique.
+     */
+    public Variable makeVariable(Tensor initial, boolean trainable, String name, DType dtype) {
+        initial.assertNotDisposed();
+        if (name == null) {
+            name = String.valueOf(nextVariableId++);
+        }
+        if (variables.containsKey(name)) {
+            throw new IllegalArgumentException("Variable with name " + name + " was already registered");
+        }
+        Tensor init = initial;
+        if (dtype != null && dtype != initial.dtype()) {
+            init = runKernel1("Cast", Attrs.of().put("dtype", dtype), initial);
+        }
+        Variable v = new Variable(nextTensorId++, init, trainable, name);
+        init.dataId.refCount++;
+        numTensors++;
+        numBytes += (double) v.size() * v.dtype().bytesPerElement();
+        variables.put(name, v);
+        return v;
+    }
+
+    void reassign(Variable v, DataId newData) {
+        if (v.dataId == newData) {
+            return;
+        }
+        release(v);
+        retain(v, newData);
+    }
+
+    void disposeVariable(Variable v) {
+        if (variables.get(v.name()) == v) {
+            variables.remove(v.name());
+        }
+        disposeTensor(v);
+    }
+
+    /** The registered variables, by name (TF.js's registeredVariables). */
+    public Map<String, Variable> registeredVariables() {
+        return java.util.Collections.unmodifiableMap(variables);
+    }
+
+    /** Disposes every registered variable (TF.js's disposeVariables). */
+    public void disposeVariables() {
+        for (Variable v : new ArrayList<>(variables.values())) {
+            disposeVariable(v);
+        }
+    }
+
     /** Moves a buffer to another backend; every tensor sharing it follows. */
     public void moveData(DataId id, Backend to) {
         if (id.backend == to) {
@@ -305,7 +389,342 @@ public final class Engine {
         if (k == null) {
             throw new IllegalStateException("Kernel '" + kernelName + "' not registered for backend '" + b.name() + "'");
         }
-        return k.run(inputs, attrs == null ? Attrs.EMPTY : attrs, b);
+        Attrs a = attrs == null ? Attrs.EMPTY : attrs;
+        boolean tapeOn = isTapeOn();
+        Tensor[] outputs;
+        kernelDepth++;
+        try {
+            outputs = k.run(inputs, a, b);
+        } finally {
+            kernelDepth--;
+        }
+        if (tapeOn) {
+            GradientRegistry.Entry g = GradientRegistry.get(kernelName);
+            Tensor[] originals = g == null ? new Tensor[0] : tensorsToSave(g, inputs, outputs);
+            Tensor[] saved = saveClones(originals);
+            activeTape.add(new TapeNode(nextTapeNodeId++, kernelName, inputs.clone(), outputs, a, saved,
+                    g == null ? null : g.function));
+            recordClones(originals, saved);
+        }
+        return outputs;
+    }
+
+    // ---------------------------------------------------------------- gradients
+
+    /** Whether kernels run now are recorded: inside a gradient computation, not inside a kernel. */
+    public boolean isTapeOn() {
+        return gradientDepth > 0 && kernelDepth == 0;
+    }
+
+    /** Starts recording (nested calls share the outermost tape, for gradients of gradients). */
+    public void startTape() {
+        if (gradientDepth == 0) {
+            activeTape = new ArrayList<>();
+        }
+        gradientDepth++;
+    }
+
+    /** Stops one level of recording. */
+    public void endTape() {
+        gradientDepth--;
+    }
+
+    /** Gives up a recording that will not be backpropagated (an exception in f): frees what it saved. */
+    public void abandonTape() {
+        if (gradientDepth == 0 && activeTape != null) {
+            disposeSaved();
+            activeTape = null;
+        }
+    }
+
+    private void disposeSaved() {
+        for (TapeNode node : activeTape) {
+            for (Tensor t : node.saved) {
+                t.dispose();
+            }
+        }
+    }
+
+    /** A saved tensor's gradient flows back to the tensor it copies (TF.js's clone node). */
+    private static final GradientFunction IDENTITY_GRADIENT =
+            (i, g) -> Engine.get().runKernel1("Cast", Attrs.of().put("dtype", DType.FLOAT32), g.dy());
+
+    private Tensor[] saveClones(Tensor[] originals) {
+        Tensor[] saved = new Tensor[originals.length];
+        for (int i = 0; i < saved.length; i++) {
+            saved[i] = keep(originals[i].clone());
+        }
+        return saved;
+    }
+
+    /**
+     * Records each saved copy as an identity of its original, after the kernel's own node, so that
+     * gradients computed from saved tensors stay connected for gradients of gradients.
+     */
+    private void recordClones(Tensor[] originals, Tensor[] saved) {
+        for (int i = 0; i < saved.length; i++) {
+            activeTape.add(new TapeNode(nextTapeNodeId++, "Identity", new Tensor[] {originals[i]},
+                    new Tensor[] {saved[i]}, Attrs.EMPTY, new Tensor[0], IDENTITY_GRADIENT));
+        }
+    }
+
+    private Tensor[] tensorsToSave(GradientRegistry.Entry g, Tensor[] inputs, Tensor[] outputs) {
+        List<Tensor> toSave = new ArrayList<>();
+        if (g.saveAllInputs) {
+            for (Tensor t : inputs) {
+                toSave.add(t);
+            }
+        } else {
+            for (int i : g.inputsToSave) {
+                toSave.add(inputs[i]);
+            }
+        }
+        if (g.outputsToSave != null) {
+            for (int i = 0; i < outputs.length && i < g.outputsToSave.length; i++) {
+                if (g.outputsToSave[i]) {
+                    toSave.add(outputs[i]);
+                }
+            }
+        }
+        return toSave.toArray(new Tensor[0]);
+    }
+
+    /** What a custom op's forward function may save for its gradient. */
+    @FunctionalInterface
+    public interface Saver {
+        void save(Tensor... tensors);
+    }
+
+    /** The forward computation of a custom op. */
+    @FunctionalInterface
+    public interface CustomForward {
+        Tensor run(Saver save);
+    }
+
+    /** The gradient of a custom op: one gradient per input, given dy and the saved tensors. */
+    @FunctionalInterface
+    public interface CustomBackward {
+        Tensor[] gradients(Tensor dy, Tensor[] saved);
+    }
+
+    /**
+     * Runs a custom op (TF.js's customGrad): {@code forward} runs unrecorded in its own scope; while
+     * a gradient is being computed, the op is recorded with {@code backward} as its gradient.
+     */
+    public Tensor runCustom(Tensor[] inputs, CustomForward forward, CustomBackward backward) {
+        boolean tapeOn = isTapeOn();
+        List<Tensor> originals = new ArrayList<>();
+        List<Tensor> saved = new ArrayList<>();
+        Saver saver = ts -> {
+            if (tapeOn) {
+                for (Tensor t : ts) {
+                    originals.add(t);
+                    saved.add(keep(t.clone()));
+                }
+            }
+        };
+        Tensor out;
+        kernelDepth++;
+        try {
+            out = tidy("customGrad", () -> forward.run(saver));
+        } finally {
+            kernelDepth--;
+        }
+        if (tapeOn) {
+            Tensor[] savedArr = saved.toArray(new Tensor[0]);
+            Tensor[] ins = inputs.clone();
+            GradientFunction fn = new GradientFunction() {
+                private Tensor[] grads;
+
+                @Override
+                public Tensor gradient(int input, GradientContext g) {
+                    if (grads == null) {
+                        grads = backward.gradients(g.dy(), savedArr);
+                        if (grads == null || grads.length != ins.length) {
+                            throw new IllegalArgumentException("The function f passed in customGrad(f) must return an "
+                                    + "object where `obj.gradFunc` is a function that returns the same number of "
+                                    + "tensors as inputs passed to f(...).");
+                        }
+                    }
+                    return grads[input];
+                }
+            };
+            activeTape.add(new TapeNode(nextTapeNodeId++, "customGrad", ins, new Tensor[] {out}, Attrs.EMPTY, savedArr, fn));
+            recordClones(originals.toArray(new Tensor[0]), savedArr);
+        }
+        return out;
+    }
+
+    /** The result of {@link #gradients}: f's value and one gradient per x (null where none flows). */
+    public static final class ValueAndGrads {
+        public final Tensor value;
+        public final Tensor[] grads;
+
+        ValueAndGrads(Tensor value, Tensor[] grads) {
+            this.value = value;
+            this.grads = grads;
+        }
+    }
+
+    /**
+     * TF.js's {@code ENGINE.gradients}: records f, then backpropagates from its result to each x.
+     * {@code dy} (float32, f's shape) seeds the backward pass, ones when null. Without
+     * {@code allowNoGradients}, f must depend on some x.
+     */
+    public ValueAndGrads gradients(java.util.function.Supplier<Tensor> f, Tensor[] xs, Tensor dy,
+            boolean allowNoGradients) {
+        checkGradientArgs(xs, dy);
+        Tensor y;
+        startTape();
+        boolean ok = false;
+        try {
+            y = tidy("forward", f);
+            ok = true;
+        } finally {
+            endTape();
+            if (!ok) {
+                abandonTape();
+            }
+        }
+        if (y == null) {
+            abandonTape();
+            throw new IllegalArgumentException("The result y returned by f() must be a tensor.");
+        }
+        return backprop(y, xs, dy, allowNoGradients);
+    }
+
+    /** Checks the arguments of a gradient computation as TF.js does. */
+    public void checkGradientArgs(Tensor[] xs, Tensor dy) {
+        if (xs.length == 0) {
+            throw new IllegalArgumentException("gradients() received an empty list of xs.");
+        }
+        if (dy != null && dy.dtype() != DType.FLOAT32) {
+            throw new IllegalArgumentException("dy must have 'float32' dtype, but has '" + dy.dtype() + "'");
+        }
+    }
+
+    /**
+     * Backpropagates from y (recorded since the matching {@link #startTape}, which has ended) to
+     * each x; frees the recording when this was the outermost one.
+     */
+    public ValueAndGrads backprop(Tensor y, Tensor[] xs, Tensor dy, boolean allowNoGradients) {
+        List<TapeNode> filtered = filterTape(activeTape == null ? new ArrayList<>() : activeTape, xs, y);
+        if (!allowNoGradients && filtered.isEmpty() && xs.length > 0) {
+            abandonTape();
+            throw new IllegalArgumentException("Cannot compute gradient of y=f(x) with respect to x. Make sure that "
+                    + "the f you passed encloses all operations that lead from x to y.");
+        }
+        Tensor[] grads;
+        try {
+            grads = tidy("backward", () -> {
+                Map<Tensor, Tensor> acc = new java.util.IdentityHashMap<>();
+                acc.put(y, dy == null ? onesLike(y) : dy);
+                backpropagate(acc, filtered);
+                Tensor[] out = new Tensor[xs.length];
+                for (int i = 0; i < xs.length; i++) {
+                    out[i] = acc.get(xs[i]);
+                }
+                return out;
+            });
+        } finally {
+            abandonTape();
+        }
+        return new ValueAndGrads(y, grads);
+    }
+
+    private Tensor onesLike(Tensor y) {
+        float[] ones = new float[y.size()];
+        java.util.Arrays.fill(ones, 1f);
+        return makeTensor(ones, y.shapeRef(), DType.FLOAT32);
+    }
+
+    private static List<TapeNode> filterTape(List<TapeNode> tape, Tensor[] xs, Tensor y) {
+        java.util.Set<Tensor> fromX = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Collections.addAll(fromX, xs);
+        java.util.Set<TapeNode> nodesFromX = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (TapeNode node : tape) {
+            for (Tensor in : node.inputs) {
+                if (fromX.contains(in)) {
+                    java.util.Collections.addAll(fromX, node.outputs);
+                    nodesFromX.add(node);
+                    break;
+                }
+            }
+        }
+        java.util.Set<Tensor> leadToY = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        leadToY.add(y);
+        java.util.Set<TapeNode> nodesToY = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = tape.size() - 1; i >= 0; i--) {
+            TapeNode node = tape.get(i);
+            for (Tensor out : node.outputs) {
+                if (leadToY.contains(out)) {
+                    java.util.Collections.addAll(leadToY, node.inputs);
+                    nodesToY.add(node);
+                    break;
+                }
+            }
+        }
+        List<TapeNode> filtered = new ArrayList<>();
+        for (TapeNode node : tape) {
+            if (nodesFromX.contains(node) && nodesToY.contains(node)) {
+                node.inputsFromX = new boolean[node.inputs.length];
+                for (int i = 0; i < node.inputs.length; i++) {
+                    node.inputsFromX[i] = fromX.contains(node.inputs[i]);
+                }
+                filtered.add(node);
+            }
+        }
+        return filtered;
+    }
+
+    private void backpropagate(Map<Tensor, Tensor> acc, List<TapeNode> filtered) {
+        for (int n = filtered.size() - 1; n >= 0; n--) {
+            TapeNode node = filtered.get(n);
+            Tensor[] dys = new Tensor[node.outputs.length];
+            for (int i = 0; i < dys.length; i++) {
+                Tensor g = acc.get(node.outputs[i]);
+                if (g == null) {
+                    Tensor o = node.outputs[i];
+                    g = o.dtype() == DType.FLOAT32 ? makeTensor(new float[o.size()], o.shapeRef(), o.dtype())
+                            : makeTensor(new int[o.size()], o.shapeRef(), o.dtype());
+                }
+                dys[i] = g;
+            }
+            if (node.gradient == null) {
+                throw new IllegalArgumentException(
+                        "Cannot compute gradient: gradient function not found for " + node.kernelName + ".");
+            }
+            GradientContext ctx = new GradientContext(dys, node.saved, node.attrs, node.inputs, node.outputs);
+            for (int i = 0; i < node.inputs.length; i++) {
+                if (!node.inputsFromX[i]) {
+                    continue;
+                }
+                int input = i;
+                Tensor dx = tidy(() -> node.gradient.gradient(input, ctx));
+                if (dx == null) {
+                    throw new IllegalArgumentException("Cannot backprop through input " + input + " of "
+                            + node.kernelName + ": its gradient function returned nothing.");
+                }
+                if (dx.dtype() != DType.FLOAT32) {
+                    throw new IllegalArgumentException("Error in gradient for op " + node.kernelName
+                            + ". The gradient of input " + input + " must have 'float32' dtype, but has '" + dx.dtype()
+                            + "'");
+                }
+                Tensor x = node.inputs[i];
+                if (!Shapes.equal(dx.shapeRef(), x.shapeRef())) {
+                    throw new IllegalArgumentException("Error in gradient for op " + node.kernelName
+                            + ". The gradient of input '" + input + "' has shape '" + Shapes.join(dx.shapeRef())
+                            + "', which does not match the shape of the input '" + Shapes.join(x.shapeRef()) + "'");
+                }
+                Tensor cur = acc.get(x);
+                if (cur == null) {
+                    acc.put(x, dx);
+                } else {
+                    acc.put(x, runKernel1("Add", Attrs.EMPTY, cur, dx));
+                    cur.dispose();
+                }
+            }
+        }
     }
 
     /** Runs a single-output kernel. */
