@@ -57,12 +57,34 @@
     return f.bind(self);
   }
 
+  function call(c, args) {
+    return c.method ? args[0][c.method](...args.slice(1)) : resolve(c.op)(...args);
+  }
+
+  function callGrad(c, args) {
+    const xs = c.grad.map((i) => args[i]);
+    const f = (...vs) => {
+      const a = args.slice();
+      c.grad.forEach((k, j) => {
+        a[k] = vs[j];
+      });
+      const r = call(c, a);
+      return c.gradPick != null ? r[c.gradPick] : r;
+    };
+    const dy = c.dy != null ? decode(c.dy) : undefined;
+    try {
+      return tf.grads(f)(xs, dy);
+    } finally {
+      if (dy) dy.dispose();
+    }
+  }
+
   function run(c) {
     const args = decode(c.args || []);
     const afterInputs = tf.memory().numTensors;
     let result;
     try {
-      result = c.method ? args[0][c.method](...args.slice(1)) : resolve(c.op)(...args);
+      result = c.grad ? callGrad(c, args) : call(c, args);
     } catch (e) {
       tf.dispose(args);
       return {error: String(e && e.message)};

@@ -32,6 +32,22 @@ public final class Args {
         return new Args(json);
     }
 
+    private Args(List<Object> values) {
+        this.values = values;
+    }
+
+    /** A copy whose argument i is {@code t} (for finite differences). */
+    public Args with(int i, Tensor t) {
+        List<Object> copy = new ArrayList<>(values);
+        copy.set(i, t);
+        return new Args(copy);
+    }
+
+    /** Decodes one encoded tensor (a case's dy). */
+    public Tensor decodeTensor(JsonElement e) {
+        return (Tensor) decode(e);
+    }
+
     /** Tensors made while decoding (to dispose after the case). */
     public List<Tensor> created() {
         return created;

@@ -13,12 +13,19 @@ class JvmOpSuiteTest {
     @TestFactory
     Stream<DynamicNode> opSuiteOnJvm() {
         return Fixtures.files().stream().map(file -> DynamicContainer.dynamicContainer(file,
-                Fixtures.load(file).stream().map(c -> DynamicTest.dynamicTest(c.name, () -> {
-                    int before = Engine.get().numTensors();
-                    Outcome o = JvmOpRunner.run(c);
-                    Assertions.assertEquals(before, Engine.get().numTensors(),
-                            "tensors leaked by the case (inputs and results were disposed)");
-                    o.check(c);
-                }))));
+                Fixtures.load(file).stream().flatMap(c -> {
+                    DynamicTest run = DynamicTest.dynamicTest(c.name, () -> {
+                        int before = Engine.get().numTensors();
+                        Outcome o = JvmOpRunner.run(c);
+                        Assertions.assertEquals(before, Engine.get().numTensors(),
+                                "tensors leaked by the case (inputs and results were disposed)");
+                        o.check(c);
+                    });
+                    if (c.grad == null || !c.finiteDifferences || c.expectedError() != null) {
+                        return Stream.of(run);
+                    }
+                    return Stream.of(run, DynamicTest.dynamicTest(c.name + " (finite differences)",
+                            () -> FiniteDifferences.check(c)));
+                })));
     }
 }

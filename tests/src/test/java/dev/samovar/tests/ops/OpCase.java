@@ -17,6 +17,14 @@ public final class OpCase {
     public final boolean looseError;
     public final double rtol;
     public final double atol;
+    /** Indices of the arguments to differentiate (a gradient case), or null. */
+    public final int[] grad;
+    /** Which output of a multi-output op is differentiated (an index or a key), or null. */
+    public final JsonElement gradPick;
+    /** The upstream gradient of a gradient case (encoded tensor), or null for ones. */
+    public final JsonElement dy;
+    /** Whether the JVM also checks the gradient against central finite differences. */
+    public final boolean finiteDifferences;
     /** TF.js's outcome: {result, newTensors} or {error}. */
     public final JsonObject expected;
     public final JsonObject json;
@@ -34,6 +42,18 @@ public final class OpCase {
         this.rtol = tol.has("rtol") ? tol.get("rtol").getAsDouble() : 1e-6;
         this.atol = tol.has("atol") ? tol.get("atol").getAsDouble() : 1e-6;
         this.expected = c.getAsJsonObject("expected");
+        if (c.has("grad")) {
+            JsonArray g = c.getAsJsonArray("grad");
+            grad = new int[g.size()];
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] = g.get(i).getAsInt();
+            }
+        } else {
+            grad = null;
+        }
+        this.gradPick = c.has("gradPick") ? c.get("gradPick") : null;
+        this.dy = c.has("dy") ? c.get("dy") : null;
+        this.finiteDifferences = !c.has("fd") || c.get("fd").getAsBoolean();
     }
 
     /** The name an adapter is registered under: the op path, or "." + method. */
