@@ -1,6 +1,6 @@
 package dev.samovar.cpu.kernels;
 
-/** Registers the CPU backend's unary, binary, comparison, logical, select, addN and cast kernels. */
+/** Registers the CPU backend's unary, binary, comparison, logical, select, addN and cast kernels, and EluGrad. */
 final class ElementwiseKernels {
     private ElementwiseKernels() {
     }
@@ -11,5 +11,6 @@ final class ElementwiseKernels {
         CastKernel.register();
         SelectKernel.register();
         AddNKernel.register();
+        EluGradKernel.register();
     }
 }
