@@ -88,7 +88,7 @@ final class BinaryGradients {
             if (i == 0) {
                 return reduceToShape(Logic.where(mask, g.dy(), mul(g.dy(), alpha)), g.inputShape(0));
             }
-            Tensor res = Logic.where(mask, Creation.zerosLike(g.dy()), mul(g.dy(), x));
+            Tensor res = Logic.where(mask, GradOps.zerosLike(g.dy()), mul(g.dy(), x));
             return Transform.reshape(sumTo(res, g.inputShape(1)), g.inputShape(1));
         });
         // Comparisons have no gradient in TF.js, except GreaterEqual (zeros). TF.js returns
@@ -129,7 +129,7 @@ final class BinaryGradients {
         }
         Tensor y = g.saved(2);
         Tensor condition = constant(() -> Logic.greater(base, scalar(0)));
-        Tensor logBase = Logic.where(condition, log(base), Creation.zerosLike(base));
+        Tensor logBase = Logic.where(condition, log(base), GradOps.zerosLike(base));
         Tensor res = mul(g.dy(), mul(y, logBase));
         return Transform.reshape(sumTo(res, g.inputShape(1)), g.inputShape(1));
     }

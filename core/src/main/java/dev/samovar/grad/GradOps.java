@@ -29,6 +29,14 @@ final class GradOps {
     }
 
     /**
+     * Zeros of t's shape and dtype (TF.js's zerosLike), as a constant for gradients of gradients:
+     * the same values, without needing ZerosLike's own gradient.
+     */
+    static Tensor zerosLike(Tensor t) {
+        return constant(() -> Creation.zerosLike(t));
+    }
+
+    /**
      * A mask (comparison, logical op) that gradients of gradients treat as a constant. TF.js builds
      * such masks from ops without gradients (Greater, LessEqual, LogicalAnd), so its second
      * derivatives of leakyRelu, relu6, selu, prelu, clipByValue, maximum, ... fail with "gradient

@@ -23,7 +23,6 @@ import dev.samovar.core.Attrs;
 import dev.samovar.core.GradientFunction;
 import dev.samovar.core.GradientRegistry;
 import dev.samovar.core.Tensor;
-import dev.samovar.ops.Creation;
 import dev.samovar.ops.Logic;
 import dev.samovar.ops.OpSupport;
 
@@ -61,7 +60,7 @@ final class UnaryGradients {
         GradientRegistry.register(kernel, null, null, ZERO);
     }
 
-    private static final GradientFunction ZERO = (i, g) -> Creation.zerosLike(g.dy());
+    private static final GradientFunction ZERO = (i, g) -> GradOps.zerosLike(g.dy());
 
     static void register() {
         withX("Abs", (dy, x) -> mul(dy, step(f32(x), -1)));
@@ -116,7 +115,7 @@ final class UnaryGradients {
             double max = g.attrs().getDouble("clipValueMax");
             Tensor inside = constant(() -> Logic.logicalAnd(Logic.greaterEqual(x, scalar(min)),
                     Logic.lessEqual(x, scalar(max))));
-            return Logic.where(inside, g.dy(), Creation.zerosLike(g.dy()));
+            return Logic.where(inside, g.dy(), GradOps.zerosLike(g.dy()));
         });
 
         // Not in TF.js (its second derivative of elu fails): EluGrad(dy, y) is dy where y >= 0 and
