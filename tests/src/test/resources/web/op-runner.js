@@ -4,6 +4,9 @@
   const tf = window.samovar;
 
   function encodeNumber(x) {
+    if (Object.is(x, -0)) {
+      return '-0';
+    }
     if (typeof x === 'number' && !Number.isFinite(x)) {
       return Number.isNaN(x) ? 'NaN' : (x > 0 ? 'Infinity' : '-Infinity');
     }
@@ -12,6 +15,7 @@
 
   function decodeNumber(x) {
     if (x === 'NaN') return NaN;
+    if (x === '-0') return -0;
     if (x === 'Infinity') return Infinity;
     if (x === '-Infinity') return -Infinity;
     return x;

@@ -452,9 +452,28 @@ public final class Engine {
     private Tensor[] saveClones(Tensor[] originals) {
         Tensor[] saved = new Tensor[originals.length];
         for (int i = 0; i < saved.length; i++) {
-            saved[i] = keep(originals[i].clone());
+            saved[i] = keep(copyOf(originals[i]));
         }
         return saved;
+    }
+
+    /** A new tensor sharing t's buffer, not recorded. */
+    private Tensor copyOf(Tensor t) {
+        return makeTensorFromDataId(t.dataId, t.shapeRef(), t.dtype());
+    }
+
+    /**
+     * TF.js's clone(): a new tensor sharing x's buffer; while a gradient is being computed it is
+     * recorded as an identity, so gradients flow through it.
+     */
+    public Tensor cloneTensor(Tensor x) {
+        x.assertNotDisposed();
+        Tensor y = copyOf(x);
+        if (isTapeOn()) {
+            activeTape.add(new TapeNode(nextTapeNodeId++, "Identity", new Tensor[] {x}, new Tensor[] {y}, Attrs.EMPTY,
+                    new Tensor[0], IDENTITY_GRADIENT));
+        }
+        return y;
     }
 
     /**
@@ -519,7 +538,7 @@ public final class Engine {
             if (tapeOn) {
                 for (Tensor t : ts) {
                     originals.add(t);
-                    saved.add(keep(t.clone()));
+                    saved.add(keep(copyOf(t)));
                 }
             }
         };

@@ -194,11 +194,10 @@ public class Tensor {
         }
     }
 
-    /** A new tensor sharing this tensor's buffer, as TF.js's {@code clone()}. */
+    /** A new tensor sharing this tensor's buffer, as TF.js's {@code clone()} (differentiable). */
     @Override
     public Tensor clone() {
-        assertNotDisposed();
-        return Engine.get().makeTensorFromDataId(dataId, shape, dtype);
+        return Engine.get().cloneTensor(this);
     }
 
     /** TF.js's {@code toString(verbose)}: the same text, digit for digit. */

@@ -95,7 +95,7 @@ public final class Compare {
     }
 
     private static boolean isNumberLike(JsonPrimitive p) {
-        return p.isNumber() || (p.isString() && Set.of("NaN", "Infinity", "-Infinity").contains(p.getAsString()));
+        return p.isNumber() || (p.isString() && Set.of("NaN", "Infinity", "-Infinity", "-0").contains(p.getAsString()));
     }
 
     static double num(JsonElement p) {
@@ -103,6 +103,8 @@ public final class Compare {
             switch (p.getAsString()) {
                 case "NaN":
                     return Double.NaN;
+                case "-0":
+                    return -0.0;
                 case "Infinity":
                     return Double.POSITIVE_INFINITY;
                 case "-Infinity":

@@ -89,6 +89,9 @@ public final class Encode {
     }
 
     static JsonPrimitive number(double v) {
+        if (v == 0 && 1 / v < 0) {
+            return new JsonPrimitive("-0");
+        }
         if (Double.isNaN(v)) {
             return new JsonPrimitive("NaN");
         }
