@@ -468,6 +468,23 @@ public final class Reduction {
         });
     }
 
+    // ------------------------------------------------------------------- unsortedSegmentSum
+
+    /**
+     * TF.js's tf.unsortedSegmentSum for 1-D {@code segmentIds} (int32, one per row of x): row r
+     * of x is added into row segmentIds[r] of a [numSegments, ...x.shape[1:]] float32 result; ids
+     * outside [0, numSegments) are dropped. (TF.js documents segmentIds as 1-D; other ranks fail.)
+     */
+    public static Tensor unsortedSegmentSum(Tensor x, Tensor segmentIds, int numSegments) {
+        OpSupport.check(x, "x", "unsortedSegmentSum");
+        OpSupport.checkDtype(segmentIds, "segmentIds", "unsortedSegmentSum", DType.INT32);
+        OpSupport.require(x.rank() >= 1 && segmentIds.rank() == 1 && segmentIds.size() == x.dim(0),
+                "unsortedSegmentSum: segmentIds must be 1-D with one id per row of x, but got shapes ["
+                        + Shapes.join(segmentIds.shapeRef()) + "] and [" + Shapes.join(x.shapeRef()) + "]");
+        OpSupport.require(numSegments >= 0, "numSegments must be >= 0 but got " + numSegments);
+        return OpSupport.run("UnsortedSegmentSum", Attrs.of().put("numSegments", numSegments), x, segmentIds);
+    }
+
     // -------------------------------------------------------------------------------- topk
 
     /** The largest element along the last axis and its index. */

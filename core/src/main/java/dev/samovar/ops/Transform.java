@@ -36,6 +36,15 @@ public final class Transform {
         return cast(x, DType.of(dtype));
     }
 
+    /**
+     * TF.js's tf.clone: a new tensor sharing x's buffer, made by the Identity kernel so that a
+     * gradient flows through it (Tensor.clone() is not recorded).
+     */
+    public static Tensor clone(Tensor x) {
+        OpSupport.check(x, "x", "clone");
+        return OpSupport.run("Identity", Attrs.EMPTY, x);
+    }
+
     /** The same values in a new shape; one dimension may be -1 (inferred). Shares the buffer. */
     public static Tensor reshape(Tensor x, int... shape) {
         OpSupport.check(x, "x", "reshape");
@@ -111,7 +120,7 @@ public final class Transform {
             }
         }
         if (rank <= 1) {
-            return x.clone();
+            return clone(x);
         }
         return OpSupport.run("Transpose", Attrs.of().put("perm", perm.clone()), x);
     }
@@ -193,7 +202,7 @@ public final class Transform {
             OpSupport.check(tensors[i], "tensors[" + i + "]", "concat");
         }
         if (tensors.length == 1) {
-            return tensors[0].clone();
+            return clone(tensors[0]);
         }
         int rank = tensors[0].rank();
         int ax = Shapes.parseAxis(axis, rank);
@@ -677,7 +686,7 @@ public final class Transform {
         OpSupport.check(x, "x", "reverse");
         int[] dims = Shapes.parseAxes(axis, x.rank());
         if (x.rank() == 0) {
-            return x.clone();
+            return clone(x);
         }
         return OpSupport.run("Reverse", Attrs.of().put("dims", dims), x);
     }
@@ -755,7 +764,13 @@ public final class Transform {
             size[i + 1] = len > 1 ? uncropped[i + 1] - (double) c[0] - c[1] : Double.NaN;
         }
         SliceUtil.Plan plan = SliceUtil.plan(uncropped, begin, size);
-        Attrs attrs = Attrs.of().put("blockShape", blockShape.clone()).put("begin", plan.begin).put("size", plan.size);
+        int[][] cropsCopy = new int[m][];
+        for (int i = 0; i < m; i++) {
+            cropsCopy[i] = crops[i] == null ? new int[0] : crops[i].clone();
+        }
+        // crops as given: the gradient pads with them, as TF.js's.
+        Attrs attrs = Attrs.of().put("blockShape", blockShape.clone()).put("begin", plan.begin).put("size", plan.size)
+                .put("crops", cropsCopy);
         if (plan.flat != SliceUtil.NO_FLAT) {
             attrs.put("flat", plan.flat);
         }
@@ -867,7 +882,7 @@ public final class Transform {
         return OpSupport.op("broadcastTo", () -> {
             Tensor input = shape.length > rank ? reshape(x, inShape) : x;
             if (!doTile) {
-                return input == x ? x.clone() : input;
+                return input == x ? clone(x) : input;
             }
             return OpSupport.run("Tile", Attrs.of().put("reps", reps), input);
         });

@@ -1,6 +1,6 @@
 package dev.samovar.cpu.kernels;
 
-/** Registers the CPU backend's reduction, scan and top-k kernels. */
+/** Registers the CPU backend's reduction, scan, top-k and segment kernels. */
 final class ReductionKernels {
     private ReductionKernels() {
     }
@@ -15,5 +15,6 @@ final class ReductionKernels {
         TopKKernel.register();
         LogSumExpKernel.register();
         MomentsKernel.register();
+        SegmentKernels.register();
     }
 }

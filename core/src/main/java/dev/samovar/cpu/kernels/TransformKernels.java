@@ -7,6 +7,7 @@ final class TransformKernels {
 
     static void register() {
         ReshapeKernel.register();
+        IdentityKernel.register();
         TransposeKernel.register();
         ConcatKernel.register();
         SliceKernel.register();
