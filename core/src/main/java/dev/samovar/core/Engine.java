@@ -463,17 +463,12 @@ public final class Engine {
     }
 
     /**
-     * TF.js's clone(): a new tensor sharing x's buffer; while a gradient is being computed it is
-     * recorded as an identity, so gradients flow through it.
+     * TF.js's clone(): the Identity kernel, a new tensor sharing x's buffer; like any kernel it is
+     * recorded while a gradient is being computed, so gradients flow through it.
      */
     public Tensor cloneTensor(Tensor x) {
         x.assertNotDisposed();
-        Tensor y = copyOf(x);
-        if (isTapeOn()) {
-            activeTape.add(new TapeNode(nextTapeNodeId++, "Identity", new Tensor[] {x}, new Tensor[] {y}, Attrs.EMPTY,
-                    new Tensor[0], IDENTITY_GRADIENT));
-        }
-        return y;
+        return runKernel1("Identity", Attrs.EMPTY, x);
     }
 
     /**
