@@ -1,0 +1,28 @@
+package dev.samovar.tests.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.samovar.tests.ops.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The committed optimizer fixture is exactly what TF.js 4.22 computes for the committed runs. */
+class OptimizerFixtureIsCurrentTest {
+    @Test
+    void theOptimizerFixtureIsTfjsOutput() throws IOException, InterruptedException {
+        Path root = Fixtures.root();
+        assertTrue(Files.isDirectory(root.resolve("node_modules/@tensorflow/tfjs")),
+                "TF.js is not installed: run `npm ci` in " + root);
+        Process p = new ProcessBuilder("node", "tests/fixtures/gen-optimizer-fixtures.mjs", "--check")
+                .directory(root.toFile()).redirectErrorStream(true).start();
+        boolean finished = p.waitFor(5, TimeUnit.MINUTES);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(finished, "the fixture check did not finish in 5 minutes");
+        assertEquals(0, p.exitValue(), out);
+    }
+}
