@@ -546,24 +546,10 @@ public final class Engine {
         }
         if (tapeOn) {
             Tensor[] savedArr = saved.toArray(new Tensor[0]);
-            Tensor[] ins = inputs.clone();
-            GradientFunction fn = new GradientFunction() {
-                private Tensor[] grads;
-
-                @Override
-                public Tensor gradient(int input, GradientContext g) {
-                    if (grads == null) {
-                        grads = backward.gradients(g.dy(), savedArr);
-                        if (grads == null || grads.length != ins.length) {
-                            throw new IllegalArgumentException("The function f passed in customGrad(f) must return an "
-                                    + "object where `obj.gradFunc` is a function that returns the same number of "
-                                    + "tensors as inputs passed to f(...).");
-                        }
-                    }
-                    return grads[input];
-                }
-            };
-            activeTape.add(new TapeNode(nextTapeNodeId++, "customGrad", ins, new Tensor[] {out}, Attrs.EMPTY, savedArr, fn));
+            TapeNode node = new TapeNode(nextTapeNodeId++, "customGrad", inputs.clone(), new Tensor[] {out},
+                    Attrs.EMPTY, savedArr, null);
+            node.custom = backward;
+            activeTape.add(node);
             recordClones(originals.toArray(new Tensor[0]), savedArr);
         }
         return out;
@@ -704,17 +690,26 @@ public final class Engine {
                 }
                 dys[i] = g;
             }
-            if (node.gradient == null) {
+            if (node.gradient == null && node.custom == null) {
                 throw new IllegalArgumentException(
                         "Cannot compute gradient: gradient function not found for " + node.kernelName + ".");
             }
             GradientContext ctx = new GradientContext(dys, node.saved, node.attrs, node.inputs, node.outputs);
+            Tensor[] customGrads = null;
+            if (node.custom != null) {
+                customGrads = node.custom.gradients(dys[0], node.saved);
+                if (customGrads == null || customGrads.length != node.inputs.length) {
+                    throw new IllegalArgumentException("The function f passed in customGrad(f) must return an object "
+                            + "where `obj.gradFunc` is a function that returns the same number of tensors as inputs "
+                            + "passed to f(...).");
+                }
+            }
             for (int i = 0; i < node.inputs.length; i++) {
                 if (!node.inputsFromX[i]) {
                     continue;
                 }
                 int input = i;
-                Tensor dx = tidy(() -> node.gradient.gradient(input, ctx));
+                Tensor dx = customGrads != null ? customGrads[i] : tidy(() -> node.gradient.gradient(input, ctx));
                 if (dx == null) {
                     throw new IllegalArgumentException("Cannot backprop through input " + input + " of "
                             + node.kernelName + ": its gradient function returned nothing.");

@@ -10,6 +10,11 @@ final class TapeNode {
     final Tensor[] saved;
     /** The gradient: the registered one, or a custom op's own. */
     final GradientFunction gradient;
+    /**
+     * A custom op's gradient, computed once for all inputs (outside the per-input scopes, as TF.js
+     * calls a custom gradFunc once per node); null for kernels.
+     */
+    Engine.CustomBackward custom;
     /** Inputs that lead from the differentiated tensors (set by filtering; others get no gradient). */
     boolean[] inputsFromX;
 

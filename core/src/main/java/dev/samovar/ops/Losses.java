@@ -5,6 +5,7 @@ import static dev.samovar.ops.Reduction.mean;
 import static dev.samovar.ops.Reduction.sum;
 
 import dev.samovar.core.DType;
+import dev.samovar.core.Engine;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
 
@@ -122,13 +123,25 @@ public final class Losses {
         return softmaxCrossEntropy(onehotLabels, logits, null, 0, null);
     }
 
+    /**
+     * -sum(labels * logSoftmax(logits)) over the last axis, with TF.js's custom gradient
+     * (dy * (softmax - labels) for the logits), so training follows TF.js's numbers.
+     */
     private static Tensor softmaxCrossEntropyWithLogits(Tensor labels, Tensor logits) {
         int dim = logits.rank() - 1;
-        return OpSupport.op("softmaxCrossEntropyWithLogits", () -> {
+        return Engine.get().runCustom(new Tensor[] {labels, logits}, save -> {
             Tensor lse = logSumExp(logits, new int[] {dim}, true);
             Tensor logResult = Arithmetic.sub(Transform.cast(logits, DType.FLOAT32), lse);
+            save.save(labels, logResult);
             Tensor costVector = Unary.neg(Arithmetic.mul(logResult, labels));
             return sum(costVector, new int[] {dim}, false);
+        }, (dy, saved) -> {
+            int[] dyShape = Shapes.expandShapeToKeepDim(dy.shapeRef(), new int[] {dim});
+            Tensor labelsF = Transform.cast(saved[0], DType.FLOAT32);
+            Tensor probs = Unary.exp(saved[1]);
+            Tensor dyR = Transform.reshape(dy, dyShape);
+            return new Tensor[] {Arithmetic.mul(dyR, Arithmetic.sub(labelsF, probs)),
+                Arithmetic.mul(Transform.reshape(dy, dyShape), Arithmetic.sub(Unary.exp(saved[1]), labelsF))};
         });
     }
 
