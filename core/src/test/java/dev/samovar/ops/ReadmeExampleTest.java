@@ -27,4 +27,26 @@ class ReadmeExampleTest {
         result.dispose();
         assertEquals(before, Engine.get().numTensors());
     }
+
+    @Test
+    void readmeTrainingExample() {
+        Tensor x = Creation.tensor(new float[] {1, 2}, 2);
+        Tensor y = Creation.scalar(3);
+        dev.samovar.core.Variable w = dev.samovar.train.Gradients.variable(Creation.tensor(new float[] {0.5f, -0.5f}, 2));
+        try (dev.samovar.train.GradientTape tape = dev.samovar.train.GradientTape.start()) {
+            Tensor loss = Reduction.sum(Unary.square(Arithmetic.sub(Linalg.dot(x, w), y)));
+            Tensor[] g = tape.gradients(loss, w);
+            // d/dw (x.w - y)^2 = 2 (x.w - y) x = 2 * (-0.5 - 3) * [1, 2]
+            assertArrayEquals(new float[] {-7, -14}, g[0].dataSync());
+        }
+        dev.samovar.train.Optimizer adam = dev.samovar.train.Train.adam(0.01);
+        float before = Losses.meanSquaredError(y, Linalg.dot(x, w)).item();
+        for (int i = 0; i < 50; i++) {
+            adam.minimize(() -> Losses.meanSquaredError(y, Linalg.dot(x, w)), false, null);
+        }
+        float after = Losses.meanSquaredError(y, Linalg.dot(x, w)).item();
+        org.junit.jupiter.api.Assertions.assertTrue(after < before, before + " -> " + after);
+        adam.dispose();
+        w.dispose();
+    }
 }
