@@ -2,6 +2,7 @@ package dev.samovar.ops;
 
 import dev.samovar.core.Attrs;
 import dev.samovar.core.DType;
+import dev.samovar.core.Engine;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
 import dev.samovar.cpu.kernels.ConvGeometry;
@@ -123,6 +124,14 @@ public final class Fused {
     }
 
     /**
+     * A missing leakyreluAlpha (NaN) of the fused convolutions: while a gradient is recorded, TF.js
+     * runs the unfused leakyRelu, whose default alpha is 0.2 (its fused kernel reads undefined).
+     */
+    private static double gradientAlpha(double leakyreluAlpha) {
+        return Double.isNaN(leakyreluAlpha) && Engine.get().isTapeOn() ? 0.2 : leakyreluAlpha;
+    }
+
+    /**
      * tf.fused.conv2d({x, filter, strides, pad, dataFormat = 'NHWC', dilations = [1, 1],
      * dimRoundingMode, bias, activation = 'linear', preluActivationWeights, leakyreluAlpha}).
      */
@@ -156,7 +165,7 @@ public final class Fused {
             inputs.add(x4);
             inputs.add(filter);
             Attrs attrs = Conv.convAttrs(strides, pad, format, dil, dimRoundingMode).put("activation", activationName)
-                    .put("leakyreluAlpha", leakyreluAlpha);
+                    .put("leakyreluAlpha", gradientAlpha(leakyreluAlpha));
             if (bias != null) {
                 OpSupport.check(bias, "bias", "fused conv2d");
                 Tensor tbias = OpSupport.makeTypesMatch(bias, x)[0];
@@ -232,7 +241,7 @@ public final class Fused {
             inputs.add(x4);
             inputs.add(filter);
             Attrs attrs = Conv.convAttrs(strides, pad, format, dil, dimRoundingMode).put("activation", activationName)
-                    .put("leakyreluAlpha", leakyreluAlpha);
+                    .put("leakyreluAlpha", gradientAlpha(leakyreluAlpha));
             if (bias != null) {
                 OpSupport.check(bias, "bias", "fused conv2d");
                 Tensor tbias = OpSupport.makeTypesMatch(bias, x)[0];
