@@ -40,23 +40,35 @@ public final class PoolGradKernels {
         float[] xv = Cpu.floats(x);
         float[] dx = Cpu.newFloats(x.size());
         if (dx.length > 0 && dx.length == g.batchSize * g.inHeight * g.inWidth * g.inChannels) {
-            double[] acc = new double[dx.length];
-            if (max) {
-                maxScatter(xv, dy, g, acc);
-                ConvBackprop.store(acc, dx, 0, dx.length);
+            double multiplier = 1.0 / (g.filterHeight * g.filterWidth);
+            if (g.strideHeight >= g.effectiveFilterHeight && g.strideWidth >= g.effectiveFilterWidth) {
+                // Windows do not overlap: each pixel gets at most one term, stored directly.
+                if (max) {
+                    maxScatter(xv, dy, g, null, dx);
+                } else {
+                    avgDirect(dy, g, multiplier, dx);
+                }
             } else {
-                avgScatter(dy, g, acc);
-                double multiplier = 1.0 / (g.filterHeight * g.filterWidth);
-                for (int i = 0; i < dx.length; i++) {
-                    dx[i] = (float) (acc[i] * multiplier);
+                double[] acc = new double[dx.length];
+                if (max) {
+                    maxScatter(xv, dy, g, acc, null);
+                    ConvBackprop.store(acc, dx, 0, dx.length);
+                } else {
+                    avgScatter(dy, g, acc);
+                    for (int i = 0; i < dx.length; i++) {
+                        dx[i] = (float) (acc[i] * multiplier);
+                    }
                 }
             }
         }
         return new Tensor[] {Engine.get().makeTensor(dx, x.shape(), DType.FLOAT32, backend)};
     }
 
-    /** Adds each dy to the first strict maximum of its window. */
-    private static void maxScatter(float[] x, float[] dy, ConvGeometry g, double[] acc) {
+    /**
+     * Adds each dy to the first strict maximum of its window: into acc, or (windows that do not
+     * overlap, acc null) stored into dx.
+     */
+    private static void maxScatter(float[] x, float[] dy, ConvGeometry g, double[] acc, float[] dx) {
         int inC = g.inChannels;
         int rowStride = g.inWidth * inC;
         double[] best = new double[inC];
@@ -89,9 +101,17 @@ public final class PoolGradKernels {
                         }
                     }
                     int o = ((b * g.outHeight + yR) * g.outWidth + yC) * inC;
-                    for (int d = 0; d < inC; d++) {
-                        if (pos[d] >= 0) {
-                            acc[pos[d]] += dy[o + d];
+                    if (acc == null) {
+                        for (int d = 0; d < inC; d++) {
+                            if (pos[d] >= 0) {
+                                dx[pos[d]] = dy[o + d];
+                            }
+                        }
+                    } else {
+                        for (int d = 0; d < inC; d++) {
+                            if (pos[d] >= 0) {
+                                acc[pos[d]] += dy[o + d];
+                            }
                         }
                     }
                 }
@@ -122,6 +142,46 @@ public final class PoolGradKernels {
                     }
                 }
             }
+        }
+    }
+
+    /** Windows that do not overlap: each pixel of a window gets dy * multiplier. */
+    private static void avgDirect(float[] dy, ConvGeometry g, double multiplier, float[] dx) {
+        int inC = g.inChannels;
+        int rowStride = g.inWidth * inC;
+        for (int b = 0; b < g.batchSize; b++) {
+            int xBatch = b * g.inHeight * rowStride;
+            for (int yR = 0; yR < g.outHeight; yR++) {
+                int xRCorner = yR * g.strideHeight - g.padTop;
+                int xRMin = Math.max(0, xRCorner);
+                int xRMax = Math.min(g.inHeight, g.effectiveFilterHeight + xRCorner);
+                for (int yC = 0; yC < g.outWidth; yC++) {
+                    int xCCorner = yC * g.strideWidth - g.padLeft;
+                    int xCMin = Math.max(0, xCCorner);
+                    int xCMax = Math.min(g.inWidth, g.effectiveFilterWidth + xCCorner);
+                    int o = ((b * g.outHeight + yR) * g.outWidth + yC) * inC;
+                    for (int r = xRMin; r < xRMax; r++) {
+                        int rOff = xBatch + r * rowStride;
+                        for (int c = xCMin; c < xCMax; c++) {
+                            scaleInto(dx, rOff + c * inC, dy, o, inC, multiplier);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** out[to + i] = (float) (v[from + i] * m) for i in [0, n). */
+    private static void scaleInto(float[] out, int to, float[] v, int from, int n, double m) {
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            out[to + i] = (float) (v[from + i] * m);
+            out[to + i + 1] = (float) (v[from + i + 1] * m);
+            out[to + i + 2] = (float) (v[from + i + 2] * m);
+            out[to + i + 3] = (float) (v[from + i + 3] * m);
+        }
+        for (; i < n; i++) {
+            out[to + i] = (float) (v[from + i] * m);
         }
     }
 
