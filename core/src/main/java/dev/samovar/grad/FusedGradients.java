@@ -4,10 +4,8 @@ import static dev.samovar.grad.GradSupport.f32;
 import static dev.samovar.grad.GradSupport.reduceToShape;
 
 import dev.samovar.core.Attrs;
-import dev.samovar.core.Engine;
 import dev.samovar.core.GradientContext;
 import dev.samovar.core.GradientRegistry;
-import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
 import dev.samovar.ops.Arithmetic;
@@ -217,12 +215,8 @@ final class FusedGradients {
         }
     }
 
-    /** TF.js's EluGrad (dy where y >= 0, else dy * (y + 1)): its kernel where the backend has one. */
+    /** TF.js's EluGrad kernel: dy where y >= 0, else dy * (y + 1). */
     private static Tensor eluGrad(Tensor dy, Tensor y) {
-        if (KernelRegistry.get("EluGrad", Engine.get().backendName()) != null) {
-            return OpSupport.op("eluGrad", () -> OpSupport.run("EluGrad", null, dy, y));
-        }
-        return Logic.where(Logic.greaterEqual(y, Creation.scalar(0f)), dy,
-                Arithmetic.mul(dy, Arithmetic.add(y, Creation.scalar(1f))));
+        return OpSupport.op("eluGrad", () -> OpSupport.run("EluGrad", null, dy, y));
     }
 }

@@ -21,5 +21,6 @@ final class NnKernels {
         SoftmaxKernel.register();
         NormKernels.register();
         LrnGradKernel.register();
+        EluGradKernel.register();
     }
 }
