@@ -31,6 +31,7 @@ public final class Conv2DBackpropFilterKernel {
         Tensor x = inputs[0];
         int[] filterShape = attrs.getInts("filterShape").clone();
         ConvGeometry g = ConvBackprop.geometry(x.shapeRef(), filterShape, attrs, false);
+        ConvBackprop.checkChannels(g, filterShape);
         float[] dw = compute(ConvBackprop.inputNhwc(x, g), ConvBackprop.dyNhwc(inputs[1], g), g,
                 Shapes.sizeFromShape(filterShape));
         return new Tensor[] {Engine.get().makeTensor(dw, filterShape, DType.FLOAT32, backend)};

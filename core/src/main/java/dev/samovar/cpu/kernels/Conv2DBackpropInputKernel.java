@@ -32,6 +32,7 @@ public final class Conv2DBackpropInputKernel {
         Tensor filter = inputs[1];
         int[] inShape = attrs.getInts("inputShape").clone();
         ConvGeometry g = ConvBackprop.geometry(inShape, filter.shapeRef(), attrs, false);
+        ConvBackprop.checkChannels(g, filter.shapeRef());
         float[] dx = compute(ConvBackprop.dyNhwc(inputs[0], g), Cpu.floats(filter), g);
         if (!g.channelsLast) {
             dx = Conv2DKernel.nhwcToNchw(dx, g.batchSize, g.inHeight, g.inWidth, g.inChannels);

@@ -31,6 +31,14 @@ final class ConvBackprop {
                 attrs.getString("dimRoundingMode", null), depthwise, channelsLast);
     }
 
+    /** Rejects a filter whose input depth is not the input's (the ops check this first). */
+    static void checkChannels(ConvGeometry g, int[] filterShape) {
+        if (filterShape.length != 4 || filterShape[2] != g.inChannels) {
+            throw new IllegalArgumentException("Error in conv2d backprop: depth of input (" + g.inChannels
+                    + ") must match input depth for filter " + (filterShape.length > 2 ? filterShape[2] : 0) + ".");
+        }
+    }
+
     /** x's values channels-last ([batch, inH, inW, inC]). */
     static float[] inputNhwc(Tensor x, ConvGeometry g) {
         float[] v = Cpu.floats(x);
@@ -116,8 +124,12 @@ final class ConvBackprop {
                     int ix = ix0 + kx * g.dilationWidth;
                     if (ix < 0 || ix >= inW) {
                         zero(cols, dst, inC);
-                    } else {
+                    } else if (inC >= 32) {
                         System.arraycopy(x, rowBase + ix * inC, cols, dst, inC);
+                    } else {
+                        for (int c = 0, src = rowBase + ix * inC; c < inC; c++) {
+                            cols[dst + c] = x[src + c];
+                        }
                     }
                     dst += inC;
                 }

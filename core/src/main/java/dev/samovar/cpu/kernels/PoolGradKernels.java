@@ -207,6 +207,9 @@ public final class PoolGradKernels {
     static Tensor[] dilated(Tensor[] inputs, Attrs attrs, Backend backend) {
         Tensor x = inputs[1];
         int[] xs = x.shapeRef();
+        if (xs.length != 4) {
+            throw new IllegalArgumentException("DilatedPoolGrad: x must be rank 4");
+        }
         int[] win = ConvGeometry.tuple(attrs.getInts("windowShape"));
         int[] dil = ConvGeometry.tuple(attrs.getInts("dilations"));
         boolean max = !"avg".equals(attrs.getString("poolingType", "max"));
@@ -221,11 +224,15 @@ public final class PoolGradKernels {
         int padTop = same ? (fh + (fh - 1) * (dh - 1) - 1) / 2 : 0;
         int padLeft = same ? (fw + (fw - 1) * (dw - 1) - 1) / 2 : 0;
         int[] ys = inputs[0].shapeRef();
-        int outH = ys[1];
-        int outW = ys[2];
         float[] xv = Cpu.floats(x);
         float[] dy = Cpu.floats(inputs[0]);
         float[] dx = Cpu.newFloats(x.size());
+        if (ys.length != 4 || ys[0] != xs[0] || ys[3] != inC) {
+            throw new IllegalArgumentException("DilatedPoolGrad: dy of shape " + java.util.Arrays.toString(ys)
+                    + " does not match x of shape " + java.util.Arrays.toString(xs));
+        }
+        int outH = ys[1];
+        int outW = ys[2];
         double[] acc = new double[dx.length];
         int rowStride = inW * inC;
         for (int b = 0; b < xs[0]; b++) {
