@@ -100,8 +100,9 @@ public final class Fused {
             List<Tensor> inputs = new ArrayList<>();
             inputs.add(a3);
             inputs.add(b3);
+            boolean split = splitActivation(activationName);
             Attrs attrs = Attrs.of().put("transposeA", transposeA).put("transposeB", transposeB)
-                    .put("activation", activationName).put("leakyreluAlpha", leakyreluAlpha);
+                    .put("activation", split ? "linear" : activationName).put("leakyreluAlpha", leakyreluAlpha);
             if (bias != null) {
                 OpSupport.check(bias, "bias", "fused matMul");
                 Tensor tbias = OpSupport.makeTypesMatch(bias, ta)[0];
@@ -111,16 +112,53 @@ public final class Fused {
             }
             if (preluActivationWeights != null) {
                 OpSupport.check(preluActivationWeights, "prelu weights", "fused matMul");
-                inputs.add(preluActivationWeights);
-                attrs.put("hasPrelu", true);
+                if (!split) {
+                    inputs.add(preluActivationWeights);
+                    attrs.put("hasPrelu", true);
+                }
             }
             Tensor res = OpSupport.run("_FusedMatMul", attrs, inputs.toArray(new Tensor[0]));
+            if (split) {
+                res = activate(res, activationName, leakyreluAlpha, preluActivationWeights, false);
+            }
             return Transform.reshape(res, outShape);
         });
     }
 
     public static Tensor matMul(Tensor a, Tensor b) {
         return matMul(a, b, false, false, null, "linear", null, 0.2);
+    }
+
+    /**
+     * Whether the activation runs as its own kernel after the fused one (with a linear activation):
+     * while a gradient is recorded, as TF.js then runs the unfused activation op. The activation's
+     * gradient then reads the value before the activation without recomputing it.
+     */
+    private static boolean splitActivation(String activation) {
+        return !"linear".equals(activation) && Engine.get().isTapeOn();
+    }
+
+    /** The activation step on its own (_FusedActivation), with TF.js's errors for the unfused op. */
+    private static Tensor activate(Tensor x, String activation, double leakyreluAlpha, Tensor prelu, boolean nchw) {
+        switch (activation) {
+            case "relu":
+            case "relu6":
+            case "elu":
+            case "sigmoid":
+            case "leakyrelu":
+                break;
+            case "prelu":
+                if (prelu == null) {
+                    throw new IllegalArgumentException(
+                            "Argument 'alpha' passed to 'prelu' must be a Tensor or TensorLike, but got 'undefined'");
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("Unknown fused activation " + activation + ".");
+        }
+        Attrs attrs = Attrs.of().put("activation", activation).put("leakyreluAlpha", leakyreluAlpha).put("nchw", nchw);
+        return "prelu".equals(activation) ? OpSupport.run("_FusedActivation", attrs, x, prelu)
+                : OpSupport.run("_FusedActivation", attrs, x);
     }
 
     /**
@@ -164,8 +202,10 @@ public final class Fused {
             List<Tensor> inputs = new ArrayList<>();
             inputs.add(x4);
             inputs.add(filter);
-            Attrs attrs = Conv.convAttrs(strides, pad, format, dil, dimRoundingMode).put("activation", activationName)
-                    .put("leakyreluAlpha", gradientAlpha(leakyreluAlpha));
+            boolean split = splitActivation(activationName);
+            double alpha = gradientAlpha(leakyreluAlpha);
+            Attrs attrs = Conv.convAttrs(strides, pad, format, dil, dimRoundingMode)
+                    .put("activation", split ? "linear" : activationName).put("leakyreluAlpha", alpha);
             if (bias != null) {
                 OpSupport.check(bias, "bias", "fused conv2d");
                 Tensor tbias = OpSupport.makeTypesMatch(bias, x)[0];
@@ -201,10 +241,15 @@ public final class Fused {
                     }
                 }
                 OpSupport.check(preluActivationWeights, "prelu weights", "fused conv2d");
-                inputs.add(preluActivationWeights);
-                attrs.put("hasPrelu", true);
+                if (!split) {
+                    inputs.add(preluActivationWeights);
+                    attrs.put("hasPrelu", true);
+                }
             }
             Tensor res = OpSupport.run("FusedConv2D", attrs, inputs.toArray(new Tensor[0]));
+            if (split) {
+                res = activate(res, activationName, alpha, preluActivationWeights, !nhwc);
+            }
             return reshaped ? Conv.from4D(res) : res;
         });
     }
@@ -240,8 +285,10 @@ public final class Fused {
             List<Tensor> inputs = new ArrayList<>();
             inputs.add(x4);
             inputs.add(filter);
-            Attrs attrs = Conv.convAttrs(strides, pad, format, dil, dimRoundingMode).put("activation", activationName)
-                    .put("leakyreluAlpha", gradientAlpha(leakyreluAlpha));
+            boolean split = splitActivation(activationName);
+            double alpha = gradientAlpha(leakyreluAlpha);
+            Attrs attrs = Conv.convAttrs(strides, pad, format, dil, dimRoundingMode)
+                    .put("activation", split ? "linear" : activationName).put("leakyreluAlpha", alpha);
             if (bias != null) {
                 OpSupport.check(bias, "bias", "fused conv2d");
                 Tensor tbias = OpSupport.makeTypesMatch(bias, x)[0];
@@ -251,10 +298,15 @@ public final class Fused {
             }
             if (preluActivationWeights != null) {
                 OpSupport.check(preluActivationWeights, "prelu weights", "fused depthwiseConv2d");
-                inputs.add(preluActivationWeights);
-                attrs.put("hasPrelu", true);
+                if (!split) {
+                    inputs.add(preluActivationWeights);
+                    attrs.put("hasPrelu", true);
+                }
             }
             Tensor res = OpSupport.run("FusedDepthwiseConv2D", attrs, inputs.toArray(new Tensor[0]));
+            if (split) {
+                res = activate(res, activationName, alpha, preluActivationWeights, false);
+            }
             return reshaped ? Conv.from4D(res) : res;
         });
     }

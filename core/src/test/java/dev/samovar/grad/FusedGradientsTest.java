@@ -87,9 +87,8 @@ class FusedGradientsTest {
     private void assertSameGradients(java.util.function.Function<Tensor[], Tensor> fused,
             java.util.function.Function<Tensor[], Tensor> unfused, Tensor... xs) {
         int before = engine.numTensors();
-        Tensor y = fused.apply(xs);
-        Tensor dy = rand(7, y.shape());
-        y.dispose();
+        int[] shape = engine.tidy(() -> fused.apply(xs).shape());
+        Tensor dy = rand(7, shape);
         Tensor[] a = Gradients.grads(fused, xs, dy);
         Tensor[] b = Gradients.grads(unfused, xs, dy);
         for (int i = 0; i < xs.length; i++) {
@@ -99,6 +98,56 @@ class FusedGradientsTest {
         }
         dy.dispose();
         assertEquals(before, engine.numTensors(), "tensors leaked");
+    }
+
+    /**
+     * A fused kernel recorded with its activation (run directly, not through the op, which splits
+     * the activation off while recording) has the same gradients.
+     */
+    @Test
+    void fusedKernelsRecordedWithTheirActivation() {
+        Tensor a = rand(21, 3, 4, 5);
+        Tensor b = rand(22, 3, 5, 6);
+        Tensor bias = rand(23, 6);
+        Tensor alphas = rand(24, 6);
+        Tensor x = rand(25, 2, 5, 5, 3);
+        Tensor filter = rand(26, 3, 3, 3, 6);
+        Tensor dwFilter = rand(27, 3, 3, 3, 2);
+        for (String act : new String[] {"linear", "relu", "relu6", "elu", "sigmoid", "leakyrelu", "prelu"}) {
+            boolean prelu = act.equals("prelu");
+            double alpha = act.equals("leakyrelu") ? -0.3 : 0.2;
+            java.util.function.Function<Tensor[], Tensor> direct = v -> {
+                dev.samovar.core.Attrs attrs = dev.samovar.core.Attrs.of().put("transposeA", false)
+                        .put("transposeB", false).put("activation", act).put("leakyreluAlpha", alpha)
+                        .put("hasBias", true).put("hasPrelu", prelu);
+                Tensor[] in = prelu ? new Tensor[] {Arithmetic.mul(v[0], Creation.scalar(6f)), v[1], v[2], v[3]}
+                        : new Tensor[] {Arithmetic.mul(v[0], Creation.scalar(6f)), v[1], v[2]};
+                return engine.runKernel("_FusedMatMul", in, attrs)[0];
+            };
+            assertSameGradients(direct, v -> Fused.matMul(Arithmetic.mul(v[0], Creation.scalar(6f)), v[1], false,
+                    false, v[2], act, prelu ? v[3] : null, alpha), prelu ? new Tensor[] {a, b, bias, alphas}
+                    : new Tensor[] {a, b, bias});
+            for (String kernel : new String[] {"FusedConv2D", "FusedDepthwiseConv2D"}) {
+                boolean dw = kernel.equals("FusedDepthwiseConv2D");
+                Tensor f = dw ? dwFilter : filter;
+                java.util.function.Function<Tensor[], Tensor> conv = v -> {
+                    dev.samovar.core.Attrs attrs = dev.samovar.core.Attrs.of().put("strides", new int[] {1})
+                            .put("pad", "same").put("dataFormat", "NHWC").put("dilations", new int[] {1, 1})
+                            .put("activation", act).put("leakyreluAlpha", alpha).put("hasBias", true)
+                            .put("hasPrelu", prelu);
+                    Tensor xs = Arithmetic.mul(v[0], Creation.scalar(6f));
+                    Tensor[] in = prelu ? new Tensor[] {xs, v[1], v[2], v[3]} : new Tensor[] {xs, v[1], v[2]};
+                    return engine.runKernel(kernel, in, attrs)[0];
+                };
+                java.util.function.Function<Tensor[], Tensor> op = v -> dw
+                        ? Fused.depthwiseConv2d(Arithmetic.mul(v[0], Creation.scalar(6f)), v[1], new int[] {1}, "same",
+                                "NHWC", null, null, v[2], act, prelu ? v[3] : null, alpha)
+                        : Fused.conv2d(Arithmetic.mul(v[0], Creation.scalar(6f)), v[1], new int[] {1}, "same", "NHWC",
+                                null, null, v[2], act, prelu ? v[3] : null, alpha);
+                assertSameGradients(conv, op, prelu ? new Tensor[] {x, f, bias, alphas} : new Tensor[] {x, f, bias});
+            }
+        }
+        Stream.of(a, b, bias, alphas, x, filter, dwFilter).forEach(Tensor::dispose);
     }
 
     @Test

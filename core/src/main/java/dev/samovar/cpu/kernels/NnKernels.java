@@ -11,6 +11,7 @@ final class NnKernels {
     static void register() {
         BatchMatMulKernel.register();
         FusedMatMulKernel.register();
+        FusedActivationKernel.register();
         Conv2DKernel.register();
         DepthwiseConv2dNativeKernel.register();
         Conv2DBackpropInputKernel.register();
