@@ -2,6 +2,7 @@ package dev.samovar.ops;
 
 import dev.samovar.core.Attrs;
 import dev.samovar.core.DType;
+import dev.samovar.core.Engine;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
 import dev.samovar.cpu.kernels.ConvGeometry;
@@ -99,8 +100,9 @@ public final class Fused {
             List<Tensor> inputs = new ArrayList<>();
             inputs.add(a3);
             inputs.add(b3);
+            boolean split = splitActivation(activationName);
             Attrs attrs = Attrs.of().put("transposeA", transposeA).put("transposeB", transposeB)
-                    .put("activation", activationName).put("leakyreluAlpha", leakyreluAlpha);
+                    .put("activation", split ? "linear" : activationName).put("leakyreluAlpha", leakyreluAlpha);
             if (bias != null) {
                 OpSupport.check(bias, "bias", "fused matMul");
                 Tensor tbias = OpSupport.makeTypesMatch(bias, ta)[0];
@@ -110,16 +112,61 @@ public final class Fused {
             }
             if (preluActivationWeights != null) {
                 OpSupport.check(preluActivationWeights, "prelu weights", "fused matMul");
-                inputs.add(preluActivationWeights);
-                attrs.put("hasPrelu", true);
+                if (!split) {
+                    inputs.add(preluActivationWeights);
+                    attrs.put("hasPrelu", true);
+                }
             }
             Tensor res = OpSupport.run("_FusedMatMul", attrs, inputs.toArray(new Tensor[0]));
+            if (split) {
+                res = activate(res, activationName, leakyreluAlpha, preluActivationWeights, false);
+            }
             return Transform.reshape(res, outShape);
         });
     }
 
     public static Tensor matMul(Tensor a, Tensor b) {
         return matMul(a, b, false, false, null, "linear", null, 0.2);
+    }
+
+    /**
+     * Whether the activation runs as its own kernel after the fused one (with a linear activation):
+     * while a gradient is recorded, as TF.js then runs the unfused activation op. The activation's
+     * gradient then reads the value before the activation without recomputing it.
+     */
+    private static boolean splitActivation(String activation) {
+        return !"linear".equals(activation) && Engine.get().isTapeOn();
+    }
+
+    /** The activation step on its own (_FusedActivation), with TF.js's errors for the unfused op. */
+    private static Tensor activate(Tensor x, String activation, double leakyreluAlpha, Tensor prelu, boolean nchw) {
+        switch (activation) {
+            case "relu":
+            case "relu6":
+            case "elu":
+            case "sigmoid":
+            case "leakyrelu":
+                break;
+            case "prelu":
+                if (prelu == null) {
+                    throw new IllegalArgumentException(
+                            "Argument 'alpha' passed to 'prelu' must be a Tensor or TensorLike, but got 'undefined'");
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("Unknown fused activation " + activation + ".");
+        }
+        Attrs attrs = Attrs.of().put("activation", activation).put("leakyreluAlpha", leakyreluAlpha).put("nchw", nchw);
+        return "prelu".equals(activation) ? OpSupport.run("_FusedActivation", attrs, x, prelu)
+                : OpSupport.run("_FusedActivation", attrs, x);
+    }
+
+    /**
+     * A missing leakyreluAlpha (NaN) of the fused convolutions: while a gradient is recorded, TF.js
+     * runs the unfused leakyRelu, whose default alpha is 0.2 (its fused kernel reads undefined).
+     */
+    private static double gradientAlpha(double leakyreluAlpha) {
+        return Double.isNaN(leakyreluAlpha) && Engine.get().isTapeOn() ? 0.2 : leakyreluAlpha;
     }
 
     /**
@@ -155,8 +202,10 @@ public final class Fused {
             List<Tensor> inputs = new ArrayList<>();
             inputs.add(x4);
             inputs.add(filter);
-            Attrs attrs = Conv.convAttrs(strides, pad, format, dil, dimRoundingMode).put("activation", activationName)
-                    .put("leakyreluAlpha", leakyreluAlpha);
+            boolean split = splitActivation(activationName);
+            double alpha = gradientAlpha(leakyreluAlpha);
+            Attrs attrs = Conv.convAttrs(strides, pad, format, dil, dimRoundingMode)
+                    .put("activation", split ? "linear" : activationName).put("leakyreluAlpha", alpha);
             if (bias != null) {
                 OpSupport.check(bias, "bias", "fused conv2d");
                 Tensor tbias = OpSupport.makeTypesMatch(bias, x)[0];
@@ -192,10 +241,15 @@ public final class Fused {
                     }
                 }
                 OpSupport.check(preluActivationWeights, "prelu weights", "fused conv2d");
-                inputs.add(preluActivationWeights);
-                attrs.put("hasPrelu", true);
+                if (!split) {
+                    inputs.add(preluActivationWeights);
+                    attrs.put("hasPrelu", true);
+                }
             }
             Tensor res = OpSupport.run("FusedConv2D", attrs, inputs.toArray(new Tensor[0]));
+            if (split) {
+                res = activate(res, activationName, alpha, preluActivationWeights, !nhwc);
+            }
             return reshaped ? Conv.from4D(res) : res;
         });
     }
@@ -231,8 +285,10 @@ public final class Fused {
             List<Tensor> inputs = new ArrayList<>();
             inputs.add(x4);
             inputs.add(filter);
-            Attrs attrs = Conv.convAttrs(strides, pad, format, dil, dimRoundingMode).put("activation", activationName)
-                    .put("leakyreluAlpha", leakyreluAlpha);
+            boolean split = splitActivation(activationName);
+            double alpha = gradientAlpha(leakyreluAlpha);
+            Attrs attrs = Conv.convAttrs(strides, pad, format, dil, dimRoundingMode)
+                    .put("activation", split ? "linear" : activationName).put("leakyreluAlpha", alpha);
             if (bias != null) {
                 OpSupport.check(bias, "bias", "fused conv2d");
                 Tensor tbias = OpSupport.makeTypesMatch(bias, x)[0];
@@ -242,10 +298,15 @@ public final class Fused {
             }
             if (preluActivationWeights != null) {
                 OpSupport.check(preluActivationWeights, "prelu weights", "fused depthwiseConv2d");
-                inputs.add(preluActivationWeights);
-                attrs.put("hasPrelu", true);
+                if (!split) {
+                    inputs.add(preluActivationWeights);
+                    attrs.put("hasPrelu", true);
+                }
             }
             Tensor res = OpSupport.run("FusedDepthwiseConv2D", attrs, inputs.toArray(new Tensor[0]));
+            if (split) {
+                res = activate(res, activationName, alpha, preluActivationWeights, false);
+            }
             return reshaped ? Conv.from4D(res) : res;
         });
     }

@@ -13,8 +13,12 @@ import dev.samovar.cpu.CpuBackend;
 /**
  * Conv2DBackpropInput (the gradient of conv2d with respect to its input; conv2dTranspose). inputs:
  * dy, filter [fh, fw, inC, outC]; attrs: {@code inputShape}, {@code strides}, {@code pad},
- * {@code dataFormat}, {@code dimRoundingMode}. Each output element is one double-precision dot
- * product in TF.js's order, stored once: bit-identical to TF.js.
+ * {@code dataFormat}, {@code dimRoundingMode}, and (Samovar only) {@code dilations}.
+ *
+ * <p>For each block of output pixels, dy times the filter seen as a [fh*fw*inC, outC] matrix
+ * (transposed) gives the contribution of every pixel to the input patch under it, in double; those
+ * are added into the input positions (col2im) in double and rounded to float32 once, so each
+ * element is one double-precision sum as in TF.js's kernel.
  */
 public final class Conv2DBackpropInputKernel {
     private Conv2DBackpropInputKernel() {
@@ -25,66 +29,50 @@ public final class Conv2DBackpropInputKernel {
     }
 
     static Tensor[] run(Tensor[] inputs, Attrs attrs, Backend backend) {
-        Tensor dy = inputs[0];
         Tensor filter = inputs[1];
-        int[] inShape = attrs.getInts("inputShape");
-        boolean channelsLast = !"NCHW".equals(attrs.getString("dataFormat", "NHWC"));
-        ConvGeometry g = ConvGeometry.conv2d(inShape, filter.shapeRef(), attrs.getInts("strides", null), new int[] {1},
-                attrs.get("pad"), attrs.getString("dimRoundingMode", null), false, channelsLast);
-        float[] dyv = Cpu.floats(dy);
-        float[] w = Cpu.floats(filter);
-        int[] fShape = filter.shapeRef();
-        int fs2 = fShape[3];
-        int fs1 = fShape[2] * fs2;
-        int fs0 = fShape[1] * fs1;
-        int[] dyStrides = Shapes.fullStrides(dy.shapeRef());
-        int dyLen = dyv.length;
-        float[] dx = Cpu.newFloats(Shapes.sizeFromShape(inShape));
-        int[] dxStrides = Shapes.fullStrides(inShape);
-        int fh = g.filterHeight;
-        int fw = g.filterWidth;
-        int sh = g.strideHeight;
-        int sw = g.strideWidth;
-        int topPad = fh - 1 - g.padTop;
-        int leftPad = fw - 1 - g.padLeft;
-        int xB = dxStrides[0];
-        int xR = channelsLast ? dxStrides[1] : dxStrides[2];
-        int xCs = channelsLast ? dxStrides[2] : 1;
-        int xCh = channelsLast ? 1 : dxStrides[1];
-        int yB = dyStrides[0];
-        int yR = channelsLast ? dyStrides[1] : dyStrides[2];
-        int yC = channelsLast ? dyStrides[2] : 1;
-        int yCh = channelsLast ? 1 : dyStrides[1];
-        int outC = g.outChannels;
-        for (int b = 0; b < g.batchSize; b++) {
-            for (int d1 = 0; d1 < g.inChannels; d1++) {
-                for (int xr = 0; xr < g.inHeight; xr++) {
-                    int xRCorner = xr - topPad;
-                    int xRMin = Math.max(0, (int) Math.ceil((double) xRCorner / sh));
-                    double yRMax = Math.min(g.outHeight, (double) (fh + xRCorner) / sh);
-                    for (int xc = 0; xc < g.inWidth; xc++) {
-                        int xCCorner = xc - leftPad;
-                        int xCMin = Math.max(0, (int) Math.ceil((double) xCCorner / sw));
-                        double yCMax = Math.min(g.outWidth, (double) (fw + xCCorner) / sw);
-                        double dot = 0;
-                        for (int yr = xRMin; yr < yRMax; yr++) {
-                            int wR = yr * sh - xRCorner;
-                            for (int yc = xCMin; yc < yCMax; yc++) {
-                                int wC = yc * sw - xCCorner;
-                                int dyOff = yB * b + yR * yr + yC * yc;
-                                int fOff = fs0 * (fh - 1 - wR) + fs1 * (fw - 1 - wC) + fs2 * d1;
-                                for (int d2 = 0; d2 < outC; d2++) {
-                                    int di = dyOff + yCh * d2;
-                                    double pixel = di < dyLen ? dyv[di] : Double.NaN;
-                                    dot += pixel * w[fOff + d2];
-                                }
-                            }
-                        }
-                        dx[xB * b + xR * xr + xCs * xc + xCh * d1] = (float) dot;
-                    }
-                }
-            }
+        int[] inShape = attrs.getInts("inputShape").clone();
+        ConvGeometry g = ConvBackprop.geometry(inShape, filter.shapeRef(), attrs, false);
+        ConvBackprop.checkChannels(g, filter.shapeRef());
+        float[] dx = compute(ConvBackprop.dyNhwc(inputs[0], g), Cpu.floats(filter), g);
+        if (!g.channelsLast) {
+            dx = Conv2DKernel.nhwcToNchw(dx, g.batchSize, g.inHeight, g.inWidth, g.inChannels);
         }
         return new Tensor[] {Engine.get().makeTensor(dx, inShape, DType.FLOAT32, backend)};
+    }
+
+    /** dx, channels-last [batch, inH, inW, inC], from channels-last dy and filter [fh, fw, inC, outC]. */
+    static float[] compute(float[] dy, float[] w, ConvGeometry g) {
+        int inC = g.inChannels;
+        int outC = g.outChannels;
+        int k = g.filterHeight * g.filterWidth * inC;
+        int imageIn = g.inHeight * g.inWidth * inC;
+        int pixels = g.outHeight * g.outWidth;
+        float[] dx = Cpu.newFloats(Shapes.sizeFromShape(new int[] {g.batchSize, g.inHeight, g.inWidth, inC}));
+        if (dx.length == 0 || pixels == 0 || k == 0 || outC == 0) {
+            return dx;
+        }
+        if (ConvBackprop.pointwise(g)) {
+            // dx = dy W^T, one pixel per row.
+            int all = g.batchSize * pixels;
+            double[] acc = new double[all * inC];
+            AccGemm.gemm(all, inC, outC, dy, 0, outC, 1, w, 0, 1, outC, acc, 0, inC);
+            ConvBackprop.store(acc, dx, 0, dx.length);
+            return dx;
+        }
+        int rows = ConvBackprop.blockRows(k, pixels);
+        double[] cols = new double[rows * k];
+        double[] acc = new double[imageIn];
+        int imageOut = pixels * outC;
+        for (int b = 0; b < g.batchSize; b++) {
+            java.util.Arrays.fill(acc, 0);
+            for (int p0 = 0; p0 < pixels; p0 += rows) {
+                int m = Math.min(rows, pixels - p0);
+                java.util.Arrays.fill(cols, 0, m * k, 0);
+                AccGemm.gemm(m, k, outC, dy, b * imageOut + p0 * outC, outC, 1, w, 0, 1, outC, cols, 0, k);
+                ConvBackprop.col2im(cols, g, p0, m, acc);
+            }
+            ConvBackprop.store(acc, dx, b * imageIn, imageIn);
+        }
+        return dx;
     }
 }

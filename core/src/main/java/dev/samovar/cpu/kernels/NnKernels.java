@@ -1,6 +1,9 @@
 package dev.samovar.cpu.kernels;
 
-/** Registers the CPU backend's matMul, convolution, pooling, normalization, softmax and fused kernels. */
+/**
+ * Registers the CPU backend's matMul, convolution, pooling, normalization, softmax and fused kernels,
+ * and their backward kernels (Conv2DBackpropFilter, MaxPoolGrad, LRNGrad, ...).
+ */
 final class NnKernels {
     private NnKernels() {
     }
@@ -8,11 +11,16 @@ final class NnKernels {
     static void register() {
         BatchMatMulKernel.register();
         FusedMatMulKernel.register();
+        FusedActivationKernel.register();
         Conv2DKernel.register();
         DepthwiseConv2dNativeKernel.register();
         Conv2DBackpropInputKernel.register();
+        Conv2DBackpropFilterKernel.register();
+        DepthwiseBackpropKernels.register();
         PoolKernel.register();
+        PoolGradKernels.register();
         SoftmaxKernel.register();
         NormKernels.register();
+        LrnGradKernel.register();
     }
 }
