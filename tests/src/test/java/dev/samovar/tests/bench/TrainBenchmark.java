@@ -3,10 +3,6 @@ package dev.samovar.tests.bench;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.samovar.demos.StaticServer;
-import dev.samovar.tests.browser.Chromium;
-import dev.samovar.tests.browser.TestSite;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
@@ -22,55 +18,38 @@ import org.junit.jupiter.api.Test;
 class TrainBenchmark {
     @Test
     void trainingStepAgainstTfjsCpu() throws Exception {
-        try (StaticServer server = TestSite.start(); Chromium chromium = new Chromium()) {
-            chromium.driver().get(server.url("/test/train-bench.html"));
-            Object raw = chromium.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                    + "window.runTrainBenchmarks({}).then(done, e => done(JSON.stringify({fatal: String(e)})));");
-            JsonObject out = JsonParser.parseString(String.valueOf(raw)).getAsJsonObject();
-            if (out.has("fatal")) {
-                throw new AssertionError(out.get("fatal").getAsString());
+        JsonObject out = BenchmarkReport.runInPage("/test/train-bench.html", "runTrainBenchmarks");
+        JsonObject env = out.getAsJsonObject("env");
+        StringBuilder md = new StringBuilder();
+        md.append("## Training step: Samovar vs TF.js 4.22 `cpu` (issue: optimizers)\n\n");
+        md.append("Measured ").append(LocalDate.now()).append(" by `bin/samovar bench` in headless ")
+                .append(BenchmarkReport.browser(env.get("userAgent").getAsString())).append(" on ").append(BenchmarkReport.cpu())
+                .append(". An MLP 784-128-10 (relu hidden layer) written with plain ops and variables, batch 64, ")
+                .append("`tf.train.adam(0.001)`; one step is `optimizer.minimize(loss, true, varList)` plus ")
+                .append("reading the loss. Both libraries train the same model from the same start in the same ")
+                .append("page; the first 5 steps of each are compared (loss diff), then both warm up (at least ")
+                .append("5 steps and 1 s), then they alternate step by step; the table gives the median wall ")
+                .append("time of a step. Ratio = TF.js time / Samovar time (above 1: Samovar is faster).\n\n");
+        md.append("| workload | Samovar cpu (ms) | TF.js cpu (ms) | ratio | steps | max loss diff (5 steps) |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        JsonArray results = out.getAsJsonArray("results");
+        for (JsonElement e : results) {
+            JsonObject r = e.getAsJsonObject();
+            md.append("| ").append(r.get("name").getAsString()).append(" | ");
+            if (r.has("error") && !r.get("error").isJsonNull()) {
+                md.append("failed: ").append(r.get("error").getAsString().replace('|', '/').replace('\n', ' '))
+                        .append(" | | | | |\n");
+                continue;
             }
-            JsonObject env = out.getAsJsonObject("env");
-            StringBuilder md = new StringBuilder();
-            md.append("## Training step: Samovar vs TF.js 4.22 `cpu` (issue: optimizers)\n\n");
-            md.append("Measured ").append(LocalDate.now()).append(" by `bin/samovar bench` in headless ")
-                    .append(browser(env.get("userAgent").getAsString())).append(" on ").append(BenchmarkReport.cpu())
-                    .append(". An MLP 784-128-10 (relu hidden layer) written with plain ops and variables, batch 64, ")
-                    .append("`tf.train.adam(0.001)`; one step is `optimizer.minimize(loss, true, varList)` plus ")
-                    .append("reading the loss. Both libraries train the same model from the same start in the same ")
-                    .append("page; the first 5 steps of each are compared (loss diff), then both warm up (at least ")
-                    .append("5 steps and 1 s), then they alternate step by step; the table gives the median wall ")
-                    .append("time of a step. Ratio = TF.js time / Samovar time (above 1: Samovar is faster).\n\n");
-            md.append("| workload | Samovar cpu (ms) | TF.js cpu (ms) | ratio | steps | max loss diff (5 steps) |\n")
-                    .append("|---|---:|---:|---:|---:|---:|\n");
-            JsonArray results = out.getAsJsonArray("results");
-            for (JsonElement e : results) {
-                JsonObject r = e.getAsJsonObject();
-                md.append("| ").append(r.get("name").getAsString()).append(" | ");
-                if (r.has("error") && !r.get("error").isJsonNull()) {
-                    md.append("failed: ").append(r.get("error").getAsString().replace('|', '/').replace('\n', ' '))
-                            .append(" | | | | |\n");
-                    continue;
-                }
-                double s = r.get("samovar").getAsDouble();
-                double t = r.get("tfjs").getAsDouble();
-                md.append(fmt(s)).append(" | ").append(fmt(t)).append(" | ")
-                        .append(String.format(Locale.ROOT, "%.2f×", t / s)).append(" | ")
-                        .append(r.get("runs").getAsInt()).append(" | ")
-                        .append(String.format(Locale.ROOT, "%.1e", r.get("maxLossDiff").getAsDouble())).append(" |\n");
-            }
-            md.append("\nRerun: `bin/samovar bench` (needs `npm ci` for TF.js; writes this section).\n");
-            BenchmarkReport.writeSection("train", md.toString());
-            System.out.println(md);
+            double s = r.get("samovar").getAsDouble();
+            double t = r.get("tfjs").getAsDouble();
+            md.append(BenchmarkReport.ms(s)).append(" | ").append(BenchmarkReport.ms(t)).append(" | ")
+                    .append(BenchmarkReport.ratio(t, s)).append(" | ")
+                    .append(r.get("runs").getAsInt()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1e", r.get("maxLossDiff").getAsDouble())).append(" |\n");
         }
-    }
-
-    private static String fmt(double ms) {
-        return String.format(Locale.ROOT, ms < 10 ? "%.2f" : "%.1f", ms);
-    }
-
-    private static String browser(String ua) {
-        int i = ua.indexOf("Chrome/");
-        return i < 0 ? "Chromium" : "Chromium " + ua.substring(i + 7).split(" ")[0];
+        md.append("\nRerun: `bin/samovar bench` (needs `npm ci` for TF.js; writes this section).\n");
+        BenchmarkReport.writeSection("train", md.toString());
+        System.out.println(md);
     }
 }
