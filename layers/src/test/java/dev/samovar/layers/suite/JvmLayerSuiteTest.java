@@ -136,7 +136,14 @@ class JvmLayerSuiteTest {
         List<Tensor> newWeights = new ArrayList<>();
         for (int i = 0; i < ws.size(); i++) {
             int[] sh = ws.get(i).shape();
-            newWeights.add(Creation.tensor(rand(size(sh), weightSeed + i, -0.5, 0.5), sh));
+            boolean positive = false;
+            if (c.has("positiveWeights")) {
+                for (JsonElement p : c.getAsJsonArray("positiveWeights")) {
+                    positive |= p.getAsInt() == i;
+                }
+            }
+            newWeights.add(Creation.tensor(rand(size(sh), weightSeed + i, positive ? 0.5 : -0.5, positive ? 1.5 : 0.5),
+                    sh));
         }
         layer.setWeights(newWeights);
         newWeights.forEach(Tensor::dispose);
