@@ -54,7 +54,7 @@ class JvmLayerSuiteTest {
     }
 
     /** mulberry32 in [lo, hi), rounded to float32 (as layer-cases.js). */
-    static float[] rand(int n, int seed, double lo, double hi) {
+    public static float[] rand(int n, int seed, double lo, double hi) {
         int s = seed;
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
@@ -68,7 +68,7 @@ class JvmLayerSuiteTest {
         return out;
     }
 
-    static int size(int[] shape) {
+    public static int size(int[] shape) {
         int n = 1;
         for (int d : shape) {
             n *= d;
@@ -76,7 +76,7 @@ class JvmLayerSuiteTest {
         return n;
     }
 
-    static int[] shape(JsonElement e) {
+    public static int[] shape(JsonElement e) {
         JsonArray a = e.getAsJsonArray();
         int[] s = new int[a.size()];
         for (int i = 0; i < s.length; i++) {
@@ -85,7 +85,7 @@ class JvmLayerSuiteTest {
         return s;
     }
 
-    static JsonObject tensorJson(Tensor t, boolean withDtype) {
+    public static JsonObject tensorJson(Tensor t, boolean withDtype) {
         JsonObject o = new JsonObject();
         JsonArray sh = new JsonArray();
         for (int d : t.shapeRef()) {
