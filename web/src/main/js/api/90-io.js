@@ -132,7 +132,8 @@ tf.io.getModelArtifactsInfoForJSON = function(modelArtifacts) {
   };
 };
 
-tf.io.getModelJSONForModelArtifacts = function(artifacts, manifest) {
+/** TF.js's getModelJSONForModelArtifacts (not exported by TF.js either). */
+function modelJSONFor(artifacts, manifest) {
   const result = {
     modelTopology: artifacts.modelTopology,
     format: artifacts.format,
@@ -147,7 +148,7 @@ tf.io.getModelJSONForModelArtifacts = function(artifacts, manifest) {
     }
   });
   return result;
-};
+}
 
 tf.io.getWeightSpecs = function(weightsManifest) {
   const specs = [];
@@ -218,6 +219,20 @@ function decodeWeightsChecked(weightData, specs, exact, where) {
   }
   return out;
 }
+
+/** TF.js's decodeWeightsStream: the stream's chunks (kept as they are, not joined) decoded. */
+tf.io.decodeWeightsStream = function(weightStream, specs) {
+  const reader = weightStream.getReader();
+  const chunks = [];
+  const pump = () => reader.read().then((r) => {
+    if (r.done) {
+      return decodeWeightsChecked(chunks, specs, false, 'decodeWeightsStream');
+    }
+    chunks.push(r.value);
+    return pump();
+  });
+  return pump();
+};
 
 tf.io.encodeWeights = function(tensors, group) {
   return promised(() => encodeWeightsNow(tensors, group));
@@ -433,7 +448,7 @@ HTTPRequest.prototype.saveNow = function(modelArtifacts) {
   const init = Object.assign({method: this.DEFAULT_METHOD}, this.requestInit);
   init.body = new FormData();
   const manifest = [{paths: ['./model.weights.bin'], weights: modelArtifacts.weightSpecs}];
-  const modelJSON = tf.io.getModelJSONForModelArtifacts(modelArtifacts, manifest);
+  const modelJSON = modelJSONFor(modelArtifacts, manifest);
   init.body.append('model.json', new Blob([JSON.stringify(modelJSON)], {type: 'application/json'}),
       'model.json');
   if (modelArtifacts.weightData != null) {
@@ -927,7 +942,7 @@ BrowserDownloads.prototype.saveNow = function(modelArtifacts) {
         'in binary formats yet.');
   }
   const manifest = [{paths: ['./' + this.weightDataFileName], weights: modelArtifacts.weightSpecs}];
-  const modelJSON = tf.io.getModelJSONForModelArtifacts(modelArtifacts, manifest);
+  const modelJSON = modelJSONFor(modelArtifacts, manifest);
   const modelJsonURL = window.URL.createObjectURL(new Blob([JSON.stringify(modelJSON)],
       {type: 'application/json'}));
   const jsonAnchor = this.modelJsonAnchor == null ? document.createElement('a') : this.modelJsonAnchor;

@@ -645,7 +645,7 @@ Dataset.prototype.unbatch = function() {
 };
 
 tf.data.Dataset = Dataset;
-tf.data.datasetFromIteratorFn = datasetFromIteratorFn;
+tf.data.version_data = '4.22.0';
 
 tf.data.array = function(items) {
   return datasetFromIteratorFn(() => itemsIterator(items), items.length);
