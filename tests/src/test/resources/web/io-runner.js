@@ -43,7 +43,9 @@
   }
 
   function checkLoaded(lib, original, loaded) {
-    const a = describe(lib.io.decodeWeights(original.weightData, original.weightSpecs));
+    const originalWeights = lib.io.decodeWeights(original.weightData, original.weightSpecs);
+    const a = describe(originalWeights);
+    lib.dispose(originalWeights);
     const decoded = lib.io.decodeWeights(loaded.weightData, loaded.weightSpecs);
     const b = describe(decoded);
     lib.dispose(decoded);
@@ -99,7 +101,19 @@
       });
       tfjs.dispose(tfjsWeights);
       const r = checkLoaded(tf, artifacts, loaded);
-      return Object.assign(r, {status: saved.responses[0].status, progress,
+      // loadOptions: fetchFunc, weightUrlConverter, weightPathPrefix.
+      const calls = [];
+      const viaOptions = await tf.io.http(url, {
+        fetchFunc: (u, init) => {
+          calls.push(String(u));
+          return fetch(u, init);
+        },
+        weightUrlConverter: (p) => Promise.resolve(location.origin + '/upload/' + p.replace('./', '')),
+      }).load();
+      const viaPrefix = await tf.io.http(url, {weightPathPrefix: location.origin + '/upload/'}).load();
+      return Object.assign(r, {status: saved.responses[0].status, progress, fetchCalls: calls.length,
+        optionsEqual: checkLoaded(tf, artifacts, viaOptions).weightsEqual &&
+          checkLoaded(tf, artifacts, viaPrefix).weightsEqual,
         tfjsEqual: JSON.stringify(tfjsDescribed) === JSON.stringify(r.weights)});
     });
     await run('downloads', async () => {

@@ -222,6 +222,8 @@ class BrowserIoDataTest {
         JsonObject http = r.getAsJsonObject("http");
         assertEquals(200, http.get("status").getAsInt());
         assertTrue(http.get("tfjsEqual").getAsBoolean(), "TF.js reads the http upload as samovar does");
+        assertTrue(http.get("optionsEqual").getAsBoolean(), "fetchFunc, weightUrlConverter, weightPathPrefix");
+        assertEquals(2, http.get("fetchCalls").getAsInt(), "fetchFunc fetches model.json and the shard");
         JsonArray progress = http.getAsJsonArray("progress");
         assertEquals(1.0, progress.get(progress.size() - 1).getAsDouble());
         assertTrue(new String(uploads.get("content-type"), StandardCharsets.UTF_8).startsWith("multipart/form-data; boundary="));
