@@ -227,6 +227,105 @@
     return JSON.stringify(out);
   };
 
+
+  /**
+   * The same tf.io calls on samovar and on TF.js in this page: results (or error messages) must be
+   * equal. Each entry: [name, fn(lib) returning a value or a Promise].
+   */
+  const PARITY = [
+    ['decode unknown quantization', (lib) => lib.io.decodeWeights(new ArrayBuffer(4),
+        [{name: 'w', shape: [1], dtype: 'float32', quantization: {dtype: 'uint4', min: 0, scale: 1}}])],
+    ['decode uint8 without scale', (lib) => lib.io.decodeWeights(new ArrayBuffer(4),
+        [{name: 'w', shape: [4], dtype: 'float32', quantization: {dtype: 'uint8', min: 0}}])],
+    ['decode float16 int32', (lib) => lib.io.decodeWeights(new ArrayBuffer(4),
+        [{name: 'w', shape: [2], dtype: 'int32', quantization: {dtype: 'float16'}}])],
+    ['decode float64', (lib) => lib.io.decodeWeights(new ArrayBuffer(8), [{name: 'w', shape: [1], dtype: 'float64'}])],
+    ['decode two buffers', (lib) => {
+      const m = lib.io.decodeWeights([new Float32Array([1, 2]).buffer, new Float32Array([3]).buffer,
+        new Int32Array([7]).buffer], [{name: 'a', shape: [3], dtype: 'float32'}, {name: 'b', shape: [], dtype: 'int32'}]);
+      const r = {a: Array.from(m.a.dataSync()), b: Array.from(m.b.dataSync()), shapes: [m.a.shape, m.b.shape]};
+      lib.dispose(m);
+      return r;
+    }],
+    ['loadWeights missing name', (lib) => lib.io.loadWeights([{paths: ['x.bin'],
+      weights: [{name: 'a', shape: [1], dtype: 'float32'}, {name: 'b', shape: [1], dtype: 'float32'}]}], '/x', ['nope', 'b'])],
+    ['loadWeights quantized', async (lib) => {
+      const manifest = (await (await fetch('/fixtures/io/quantized/model.json')).json()).weightsManifest;
+      const m = await lib.io.loadWeights(manifest, '/fixtures/io/quantized', ['q/float16', 'plain/bool']);
+      const r = {};
+      Object.keys(m).sort().forEach((k) => {
+        r[k] = [m[k].dtype, Array.from(m[k].dataSync(), String)];
+      });
+      lib.dispose(m);
+      return r;
+    }],
+    ['weightsLoaderFactory', async (lib) => {
+      const urls = [];
+      const load = lib.io.weightsLoaderFactory((u) => {
+        urls.push(u);
+        return Promise.resolve([new Float32Array([5, 6]).buffer]);
+      });
+      const m = await load([{paths: ['s.bin'], weights: [{name: 'w', shape: [2], dtype: 'float32'}]}], 'base');
+      const r = {urls, w: Array.from(m.w.dataSync())};
+      lib.dispose(m);
+      return r;
+    }],
+    ['http empty path', (lib) => lib.io.http('')],
+    ['http body', (lib) => lib.io.http('/m.json', {requestInit: {body: 'x'}})],
+    ['http 404', (lib) => lib.io.http('/bad/nomodel/model.json').load()],
+    ['http malformed', (lib) => lib.io.http('/bad/malformed/model.json').load()],
+    ['http neither', (lib) => lib.io.http('/bad/neither/model.json').load()],
+    ['http save status', (lib) => lib.io.http('/bad/nomodel/save').save({modelTopology: {}, weightSpecs: [],
+      weightData: new ArrayBuffer(0)})],
+    ['removeModel no scheme', (lib) => lib.io.removeModel('nope')],
+    ['removeModel unknown scheme', (lib) => lib.io.removeModel('foo://nope')],
+    ['removeModel localstorage missing', (lib) => lib.io.removeModel('localstorage://nope')],
+    ['copyModel same', (lib) => lib.io.copyModel('localstorage://a', 'localstorage://a')],
+    ['copyModel no handler', (lib) => lib.io.copyModel('foo://a', 'localstorage://a')],
+    ['localstorage load missing', (lib) => lib.io.getLoadHandlers('localstorage://nope')[0].load()],
+    ['indexeddb load missing', (lib) => lib.io.getLoadHandlers('indexeddb://nope')[0].load()],
+    ['handler counts', (lib) => ['downloads://x', 'indexeddb://x', 'localstorage://x', 'http://h/m.json',
+      'https://h/m.json', 'foo://x'].map((u) => [lib.io.getSaveHandlers(u).length, lib.io.getLoadHandlers(u).length])],
+    ['info of ArrayBuffer topology', (lib) => lib.io.getModelArtifactsInfoForJSON({modelTopology: new ArrayBuffer(2)})],
+    ['info', (lib) => {
+      const i = lib.io.getModelArtifactsInfoForJSON({modelTopology: {a: 'ü'}, weightSpecs: [{name: 'w', shape: [1],
+        dtype: 'float32'}], weightData: [new ArrayBuffer(4), new ArrayBuffer(3)]});
+      return [i.modelTopologyType, i.modelTopologyBytes, i.weightSpecsBytes, i.weightDataBytes, i.dateSaved instanceof Date];
+    }],
+    ['browserFiles none', (lib) => lib.io.browserFiles([])],
+    ['fromMemory', async (lib) => {
+      const a = {modelTopology: {x: 1}, weightSpecs: [], weightData: new ArrayBuffer(0)};
+      return [(await lib.io.fromMemory(a).load()) === a, lib.io.fromMemorySync(a).load() === a];
+    }],
+    ['concatenateArrayBuffers', (lib) => Array.from(new Uint8Array(lib.io.concatenateArrayBuffers(
+        [new Uint8Array([1, 2]).buffer, new Uint8Array([3]).buffer])))],
+    ['encodeWeights', async (lib) => {
+      const r = await lib.io.encodeWeights([{name: 'x', tensor: lib.tensor([1.5, -2])},
+        {name: 'y', tensor: lib.tensor([[1, 2]], [1, 2], 'int32')}], 'model');
+      return [r.specs, Array.from(new Uint8Array(r.data))];
+    }],
+  ];
+
+  window.runParity = async function() {
+    const out = [];
+    for (const entry of PARITY) {
+      const results = [];
+      for (const lib of [tf, window.tfjs]) {
+        const before = lib.memory().numTensors;
+        try {
+          const v = await entry[1](lib);
+          results.push({value: JSON.parse(JSON.stringify(v === undefined ? null : v,
+              (k, x) => (x && x.load ? 'handler' : x)))});
+        } catch (e) {
+          results.push({error: errorText(e)});
+        }
+        results[results.length - 1].tensorsLeft = lib.memory().numTensors - before;
+      }
+      out.push({name: entry[0], samovar: results[0], tfjs: results[1]});
+    }
+    return JSON.stringify(out);
+  };
+
   window.runLoad = async function(url) {
     const a = await tf.io.http(url).load();
     const w = tf.io.decodeWeights(a.weightData, a.weightSpecs);

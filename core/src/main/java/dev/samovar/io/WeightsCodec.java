@@ -206,6 +206,50 @@ public final class WeightsCodec {
         return out;
     }
 
+    /**
+     * The specs of a {@code tf.io.decodeWeights} call, rejected with TF.js's own messages where
+     * TF.js's decodeWeights has one (unknown quantization dtype, missing min/scale, float16 on a
+     * non-float32 weight, unsupported dtype), else with {@link #specsFromJson}'s.
+     */
+    public static List<WeightSpec> decodeSpecsFromJson(Object json, String where) {
+        if (json instanceof List) {
+            for (Object o : (List<?>) json) {
+                if (!(o instanceof Map)) {
+                    continue;
+                }
+                Map<?, ?> m = (Map<?, ?>) o;
+                Object name = m.get("name");
+                Object dtype = m.get("dtype");
+                Object q = m.get("quantization");
+                if (q instanceof Map) {
+                    Map<?, ?> qm = (Map<?, ?>) q;
+                    Object qd = qm.get("dtype");
+                    if (Quantization.UINT8.equals(qd) || Quantization.UINT16.equals(qd)) {
+                        if (!qm.containsKey("min") || !qm.containsKey("scale")) {
+                            throw new ModelFormatException("Weight " + name + " with quantization " + qd
+                                    + " doesn't have corresponding metadata min and scale.");
+                        }
+                    } else if (Quantization.FLOAT16.equals(qd)) {
+                        if (!"float32".equals(dtype)) {
+                            throw new ModelFormatException("Weight " + name + " is quantized with " + qd
+                                    + " which only supports weights of type float32 not " + dtype + ".");
+                        }
+                    } else {
+                        throw new ModelFormatException("Weight " + name + " has unknown quantization dtype " + qd
+                                + ". Supported quantization dtypes are: 'uint8', 'uint16', and 'float16'.");
+                    }
+                    if (!"float32".equals(dtype) && !"int32".equals(dtype)) {
+                        throw new ModelFormatException("Unsupported dtype in weight '" + name + "': " + dtype);
+                    }
+                } else if (!"float32".equals(dtype) && !"int32".equals(dtype) && !"bool".equals(dtype)
+                        && !"string".equals(dtype) && !"complex64".equals(dtype)) {
+                    throw new ModelFormatException("Unsupported dtype in weight '" + name + "': " + dtype);
+                }
+            }
+        }
+        return specsFromJson(json, where);
+    }
+
     /** The specs as a JSON array (keys in TF.js's order). */
     public static List<Object> specsToJson(List<WeightSpec> specs) {
         List<Object> out = new ArrayList<>();

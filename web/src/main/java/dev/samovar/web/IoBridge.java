@@ -80,7 +80,7 @@ public final class IoBridge {
         } catch (RuntimeException e) {
             throw new ModelFormatException(where + ": weightSpecs: " + e.getMessage());
         }
-        List<WeightSpec> specs = WeightsCodec.specsFromJson(json, where + ": weightSpecs");
+        List<WeightSpec> specs = WeightsCodec.decodeSpecsFromJson(json, where + ": weightSpecs");
         Map<String, Tensor> m = WeightsCodec.decode(specs, new WeightsCodec.Buffers(data.items), exact, where);
         return m.values().toArray(new Tensor[0]);
     }

@@ -250,6 +250,19 @@ class BrowserIoDataTest {
         assertEquals(0, r.get("tensorsLeft").getAsInt(), "tensors left by the round trips");
     }
 
+    @TestFactory
+    List<DynamicTest> tfIoCallsMatchTfjsInTheSamePage() {
+        JsonArray out = call("runParity").getAsJsonArray();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonElement e : out) {
+            JsonObject o = e.getAsJsonObject();
+            tests.add(DynamicTest.dynamicTest(o.get("name").getAsString(),
+                    () -> assertEquals(o.get("tfjs"), o.get("samovar"), o.get("name").getAsString())));
+        }
+        assertTrue(tests.size() >= 25);
+        return tests;
+    }
+
     @Test
     void modelsSavedByTfjsLoadOverHttpBitExact() {
         JsonObject got = call("runLoad", "/fixtures/io/tfjs-saved/model.json").getAsJsonObject();
