@@ -66,6 +66,11 @@ public final class ModelFiles {
         return ModelArtifacts.fromModelJson(mj, data);
     }
 
+    /** The weights of the model at {@code path} as tensors by name (dequantized); nothing is left allocated on error. */
+    public static java.util.Map<String, dev.samovar.core.Tensor> loadWeights(Path path) {
+        return load(path).decodeWeights(modelJsonPath(path).toString());
+    }
+
     /** Saves with shards of {@link #DEFAULT_SHARD_SIZE}. */
     public static ModelJson save(Path dir, ModelArtifacts artifacts) {
         return save(dir, artifacts, DEFAULT_SHARD_SIZE);
