@@ -326,6 +326,25 @@
     return JSON.stringify(out);
   };
 
+
+  /** Median milliseconds of loading a model over http and decoding its weights, samovar and TF.js. */
+  window.timeLoadAndDecode = async function(url, runs) {
+    const out = {};
+    for (const [name, lib] of [['samovar', tf], ['tfjs', window.tfjs]]) {
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        const a = await lib.io.http(url).load();
+        const w = lib.io.decodeWeights(a.weightData, a.weightSpecs);
+        times.push(performance.now() - t0);
+        lib.dispose(w);
+      }
+      times.sort((x, y) => x - y);
+      out[name] = times[Math.floor(times.length / 2)];
+    }
+    return JSON.stringify(out);
+  };
+
   window.runLoad = async function(url) {
     const a = await tf.io.http(url).load();
     const w = tf.io.decodeWeights(a.weightData, a.weightSpecs);

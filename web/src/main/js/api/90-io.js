@@ -193,9 +193,21 @@ tf.io.getModelArtifactsForJSON = function(modelJSON, loadWeights) {
       .then((r) => tf.io.getModelArtifactsForJSONSync(modelJSON, r[0], r[1]));
 };
 
+/**
+ * The model.json for Java's checks: the manifest and the metadata fields, the topology (which the
+ * checks only require to be an object) left out of the text, so a large topology is not parsed again.
+ */
+function manifestJSON(modelJSON) {
+  const copy = Object.assign({}, modelJSON);
+  if (copy.modelTopology != null && typeof copy.modelTopology === 'object' && !Array.isArray(copy.modelTopology)) {
+    copy.modelTopology = {};
+  }
+  return JSON.stringify(copy);
+}
+
 /** Java's check of a model.json (fields, shard paths, shapes, dtypes), with errors naming the file. */
 function checkModelJSON(modelJSON, fileName) {
-  IO.checkModelJson(JSON.stringify(modelJSON), fileName);
+  IO.checkModelJson(manifestJSON(modelJSON), fileName);
 }
 
 // ------------------------------------------------------------------- weights
@@ -210,9 +222,16 @@ tf.io.decodeWeights = function(weightData, specs) {
 };
 
 function decodeWeightsChecked(weightData, specs, exact, where) {
-  const specsJson = JSON.stringify(specs);
-  const handles = IO.decodeWeights(specsJson, javaBuffers(weightData), exact, where);
-  const names = IO.decodedNames(specsJson).split('\u0000');
+  const handles = IO.decodeWeights(JSON.stringify(specs), javaBuffers(weightData), exact, where);
+  // The tensors come back in spec order, one per distinct name (a repeated name: the last one).
+  const names = [];
+  specs.forEach((s) => {
+    const at = names.indexOf(s.name);
+    if (at >= 0) {
+      names.splice(at, 1);
+    }
+    names.push(s.name);
+  });
   const out = {};
   for (let i = 0; i < handles.length; i++) {
     out[names[i]] = wrap(handles[i]);
@@ -549,7 +568,7 @@ HTTPRequest.prototype.fetchWeights = function(urls, weightsManifest, modelJSON) 
   weightsManifest.forEach((g) => g.paths.forEach((p) => {
     lengths[p] = buffers[k++].byteLength;
   }));
-  IO.checkShards(JSON.stringify(modelJSON), String(this.path), JSON.stringify(lengths));
+  IO.checkShards(manifestJSON(modelJSON), String(this.path), JSON.stringify(lengths));
   return [tf.io.getWeightSpecs(weightsManifest), buffers];
   });
 };
@@ -1038,7 +1057,7 @@ BrowserFiles.prototype.loadJSON = function(text) {
     manifest.forEach((g) => g.paths.forEach((p) => {
       lengths[p] = buffers[k++].byteLength;
     }));
-    IO.checkShards(JSON.stringify(modelJSON), this.jsonFile.name, JSON.stringify(lengths));
+    IO.checkShards(manifestJSON(modelJSON), this.jsonFile.name, JSON.stringify(lengths));
     return [tf.io.getWeightSpecs(manifest), buffers];
     });
   });

@@ -85,18 +85,6 @@ public final class IoBridge {
         return m.values().toArray(new Tensor[0]);
     }
 
-    /** The names of the decoded tensors, in the order decodeWeights returns them, joined by NUL. */
-    @JSExport
-    public static String decodedNames(String specsJson) {
-        List<WeightSpec> specs = WeightsCodec.specsFromJson(Json.parse(specsJson), "weightSpecs");
-        List<String> names = new ArrayList<>();
-        for (WeightSpec s : specs) {
-            names.remove(s.name);
-            names.add(s.name);
-        }
-        return String.join("\u0000", names);
-    }
-
     /** TF.js's encodeWeights data: the tensors' bytes concatenated (a view; copy it out). */
     @JSExport
     public static Int8Array encodeWeights(TensorList tensors) {

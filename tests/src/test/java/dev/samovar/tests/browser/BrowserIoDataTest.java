@@ -293,6 +293,9 @@ class BrowserIoDataTest {
         }
         assertTrue(checked > 260, "weights checked " + checked);
         assertEquals(0, r.get("tensors").getAsInt());
+        // For the record (not asserted): load + decode of the uint8 MobileNetV2, samovar vs TF.js.
+        System.out.println("nsfwjs mobilenet_v2 http load + decodeWeights, median of 3 (ms): "
+                + call("timeLoadAndDecode", "/models/npm/nsfwjs/mobilenet_v2/model.json", 3));
     }
 
     @Test
