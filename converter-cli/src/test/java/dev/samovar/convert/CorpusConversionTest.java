@@ -86,6 +86,7 @@ class CorpusConversionTest {
     void convertAllAndRunTfjs() throws Exception {
         Assumptions.assumeTrue(Fixtures.MODELS != null, "the shared model corpus (shared/models) is not beside this checkout");
         List<Map<String, Object>> jobs = new ArrayList<>();
+        long start = System.nanoTime();
         for (String m : corpusModels()) {
             Path out = work.resolve(m.replace('/', '_'));
             List<String> args = new ArrayList<>();
@@ -114,7 +115,10 @@ class CorpusConversionTest {
                 jobs.add(job);
             }
         }
+        System.out.printf("converter corpus: %d conversions in %.1f s%n", runs.size(), (System.nanoTime() - start) / 1e9);
+        long t0 = System.nanoTime();
         tfjs = Fixtures.tfjs(jobs, work);
+        System.out.printf("converter corpus: TF.js step %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /** Reference {inputs, outputs} for a model, or null. */

@@ -85,6 +85,7 @@ final class Fixtures {
         Process p = new ProcessBuilder("node", ROOT.resolve("converter-cli/src/test/node/tfjs-predict.js").toString(),
                 jobsFile.toString(), answersFile.toString()).directory(ROOT.toFile()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println(log.lines().filter(l -> l.startsWith("tfjs-predict:")).collect(java.util.stream.Collectors.joining("\n")));
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("node tfjs-predict.js timed out");
@@ -115,11 +116,20 @@ final class Fixtures {
         static Tensor of(Object json) {
             Map<String, Object> m = (Map<String, Object>) json;
             List<Object> s = (List<Object>) m.get("shape");
-            List<Object> d = (List<Object>) m.get("data");
             int[] shape = new int[s.size()];
             for (int i = 0; i < shape.length; i++) {
                 shape[i] = ((Number) s.get(i)).intValue();
             }
+            if (m.get("b64") != null) {
+                ByteBuffer b = ByteBuffer.wrap(java.util.Base64.getDecoder().decode((String) m.get("b64")))
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                double[] data = new double[b.remaining() / 4];
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = b.getFloat();
+                }
+                return new Tensor(shape, data);
+            }
+            List<Object> d = (List<Object>) m.get("data");
             double[] data = new double[d.size()];
             for (int i = 0; i < data.length; i++) {
                 data[i] = ((Number) d.get(i)).doubleValue();
