@@ -19,22 +19,24 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 RUNS=${RUNS:-3}
 
-java -Xmx1g -cp "$JAR" converter-cli/bench/SyntheticModel.java "$TMP/synthetic.h5" 200 >&2
+java -Xmx1g -cp "$JAR" converter-cli/bench/SyntheticModel.java "$TMP/synthetic.h5" 200 | tee "$TMP/synthetic.txt" >&2
+SYN_LAYERS=$(sed -n 's/.*: \([0-9]*\) Dense layers, \([0-9]*\) parameters.*/\1 Dense, \2 params/p' "$TMP/synthetic.txt")
 RESNET="$MODELS/keras_h5/fvilmos_resnet/resnet.h5"
 
 # measure LABEL JAVA_OPTS ARGS... -> one table row: best wall time of RUNS runs, and the max RSS of that run
 measure() {
   local label=$1 opts=$2; shift 2
-  local best="" rss=""
+  local best="" rss="" conv="" cpu=""
   for i in $(seq "$RUNS"); do
     rm -rf "$TMP/out" "$TMP/out.h5"
-    /usr/bin/time -f "%e %M" -o "$TMP/time" java $opts -jar "$JAR" -q "$@" >&2
-    read -r wall kb < "$TMP/time"
-    if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; rss=$kb; fi
+    /usr/bin/time -f "%e %U %S %M" -o "$TMP/time" java $opts -jar "$JAR" "$@" > "$TMP/summary"
+    read -r wall user sys kb < "$TMP/time"
+    inner=$(sed -n 's/.*done in \([0-9.]*\) s.*/\1/p' "$TMP/summary")
+    if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; rss=$kb; conv=$inner; cpu=$(awk "BEGIN{print $user + $sys}"); fi
   done
   local size
   size=$(du -sb "$TMP"/out* | awk '{s+=$1} END {printf "%.1f", s/1048576}')
-  printf '| %s | %s | %.2f | %d | %s MiB |\n' "$label" "${opts:-default}" "$best" "$((rss / 1024))" "$size"
+  printf '| %s | %s | %.2f | %.2f | %.2f | %d | %s MiB |\n' "$label" "${opts:-default}" "$best" "$conv" "$cpu" "$((rss / 1024))" "$size"
 }
 
 IN_MB=$(du -b "$TMP/synthetic.h5" | awk '{printf "%.1f", $1/1048576}')
@@ -42,7 +44,7 @@ ROWS=$(
   measure "ResNet resnet.h5 (3.8 MB, 274,691 params) -> tfjs" "" "$RESNET" "$TMP/out"
   measure "ResNet resnet.h5 -> tfjs" "-Xmx48m" "$RESNET" "$TMP/out"
   measure "ResNet resnet.h5 -> tfjs, --quantize_uint8" "" --quantize_uint8 "$RESNET" "$TMP/out"
-  measure "synthetic.h5 ($IN_MB MiB, 13 Dense) -> tfjs" "" "$TMP/synthetic.h5" "$TMP/out"
+  measure "synthetic.h5 ($IN_MB MiB, $SYN_LAYERS) -> tfjs" "" "$TMP/synthetic.h5" "$TMP/out"
   measure "synthetic.h5 -> tfjs" "-Xmx48m" "$TMP/synthetic.h5" "$TMP/out"
   measure "synthetic.h5 -> tfjs, --quantize_uint8" "-Xmx160m" --quantize_uint8 "$TMP/synthetic.h5" "$TMP/out"
 )
@@ -52,15 +54,18 @@ SECTION=$(cat <<MD
 <!-- bench:converter -->
 ## Converter: samovar-convert (issue: converter-cli)
 
-Measured $(date -u +%Y-%m-%d) by \`bin/samovar bench converter\` on $CPU, $(nproc) cores, $JAVA. Each row is one
-\`java [opts] -jar converter-cli/target/samovar-convert.jar -q IN OUT\` process, the best wall time of $RUNS runs
-(JVM start included) and the peak resident memory of that run (\`/usr/bin/time\` max RSS). The synthetic model is written by
+Measured $(date -u +%Y-%m-%d) by \`bin/samovar bench converter\` on $CPU, $(nproc) cores (shared with other jobs, so
+times vary by run), $JAVA. Each row is one \`java [opts] -jar converter-cli/target/samovar-convert.jar IN OUT\` process:
+the best wall time of $RUNS runs (JVM start included), the conversion time the command reports for that run ("done in",
+without JVM start), the CPU time of the process (user + system, all threads, JVM start and JIT included; steadier than
+wall time on a busy machine: load average $(cut -d' ' -f1 /proc/loadavg) when this ran), and the peak resident memory of that
+run (\`/usr/bin/time\` max RSS). The synthetic model is written by
 \`converter-cli/bench/SyntheticModel.java\` (seeded random weights, Dense 2048 stack). Weights stream from the HDF5 file into
 the shards in 1 MiB pieces: the rows with a small \`-Xmx\` convert a model several times larger than the heap. Quantization
 holds one weight (at most 16 MiB here) at a time.
 
-| conversion | JVM heap | wall (s) | peak RSS (MiB) | output |
-|---|---|---:|---:|---:|
+| conversion | JVM heap | wall (s) | converting (s) | CPU (s) | peak RSS (MiB) | output |
+|---|---|---:|---:|---:|---:|---:|
 $ROWS
 
 Rerun: \`bin/samovar bench converter\` (writes this section).
