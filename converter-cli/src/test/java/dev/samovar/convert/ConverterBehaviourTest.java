@@ -34,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConverterBehaviourTest {
     static final String RESNET = "keras_h5/fvilmos_resnet/resnet.h5";
+    static final String LPD = "tfjs/tfjs_repo/load_predict_data/layers_model/model.json";
+    Tensor lpdExpected;
 
     @TempDir
     static Path work;
@@ -83,8 +85,29 @@ class ConverterBehaviourTest {
         convertOk("mixed", "--quantize_uint8", "conv2d_16*/kernel,dense_*", "--quantize_float16", in);
         convertOk("split", "--split_weights_by_layer", in);
         convertOk("shards", "--weight_shard_size_bytes", "100000", in);
+        // A model saved by TF.js itself (tfjs-layers, Embedding + GRU go_backwards) to .h5 and back
+        Path lpd = Fixtures.model(LPD);
+        Path lpdH5 = work.resolve("lpd.h5");
+        Run toH5 = Fixtures.convert("--input_format", "tfjs_layers_model", "--output_format", "keras", lpd.toString(), lpdH5.toString());
+        assertEquals(0, toH5.code, toH5.toString());
+        Path lpdBack = convertOk("lpd", lpdH5.toString());
+        Path lpdResharded = convertOk("lpd_resharded", "--output_format", "tfjs_layers_model", "--weight_shard_size_bytes", "1000",
+                lpd.toString());
         List<Map<String, Object>> jobs = new ArrayList<>();
+        Map<String, Object> ref = (Map<String, Object>) ((Map<String, Object>) Json.parse(Files.readString(
+                Fixtures.model("reference_outputs/from_test_sources/expected.json")))).get(LPD.replace("keras_h5/", ""));
+        for (String id : List.of("lpd", "lpd_resharded")) {
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("id", id);
+            job.put("model", out.get(id).resolve("model.json").toString());
+            job.put("inputs", List.of(((Map<String, Object>) ref.get("inputs")).get("embedding_Embedding2_input")));
+            jobs.add(job);
+        }
+        lpdExpected = Tensor.of(((Map<String, Object>) ref.get("outputs")).get("output"));
         for (Map.Entry<String, Path> e : out.entrySet()) {
+            if (e.getKey().startsWith("lpd")) {
+                continue;
+            }
             Map<String, Object> job = new LinkedHashMap<>();
             job.put("id", e.getKey());
             job.put("model", e.getValue().resolve("model.json").toString());
@@ -306,6 +329,20 @@ class ConverterBehaviourTest {
     }
 
     // ------------------------------------------------------------------ round trip
+
+    @Test
+    void aModelSavedByTfjsGoesToH5AndBackAndPredictsTheUpstreamExpectedOutput() throws IOException {
+        for (String id : List.of("lpd", "lpd_resharded")) {
+            Map<String, Object> a = tfjs.get(id);
+            Tensor got = Tensor.of(((List<Object>) a.get("outputs")).get(0));
+            double d = Fixtures.maxDiff(got, lpdExpected);
+            assertTrue(d <= 1e-4, id + ": differs from tfjs's e2e expected output by " + d);
+        }
+        // 9,200 bytes of weights in 1,000-byte shards
+        for (int i = 1; i <= 10; i++) {
+            assertEquals(i < 10 ? 1000 : 200, out.get("lpd_resharded").resolve("group1-shard" + i + "of10.bin").toFile().length());
+        }
+    }
 
     @Test
     void h5ToTfjsToH5KeepsConfigAndWeightsBitExact() throws Exception {
