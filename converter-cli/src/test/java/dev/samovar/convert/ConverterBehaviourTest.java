@@ -437,6 +437,29 @@ class ConverterBehaviourTest {
     }
 
     @Test
+    void quantizationFlagsTakeWildcardsAttachedOrNextOrNone() throws IOException {
+        String m = Fixtures.model("keras_h5/konduit_tf2/model1.h5").toString();
+        for (List<String> args : List.of(List.of(m, work.resolve("qa").toString(), "--quantize_uint8=dense/kernel"),
+                List.of(m, work.resolve("qb").toString(), "--quantize_uint8", "dense/kernel"),
+                List.of("--quantize_uint8", "dense/kernel", m, work.resolve("qc").toString()))) {
+            Run r = Fixtures.convert(args.toArray(new String[0]));
+            assertEquals(0, r.code, args + ": " + r);
+            Path o = Path.of(args.get(args.get(0).startsWith("--") ? 3 : 1));
+            List<Map<String, Object>> w = manifestWeights(modelJson(o));
+            assertEquals("uint8", ((Map<String, Object>) w.get(0).get("quantization")).get("dtype"), args.toString());
+            assertFalse(w.get(1).containsKey("quantization"), args.toString());
+        }
+        // no wildcards, flag before the paths: every weight; the all-zero bias is stored exactly
+        Run all = Fixtures.convert("--quantize_uint8", m, work.resolve("qd").toString());
+        assertEquals(0, all.code, all.toString());
+        assertEquals(2, manifestWeights(modelJson(work.resolve("qd"))).stream().filter(x -> x.containsKey("quantization")).count());
+        Map<String, Object> bias = manifestWeights(modelJson(work.resolve("qd"))).get(1);
+        assertEquals(Map.of("dtype", "uint8", "min", 0.0, "scale", 1.0, "original_dtype", "float32"), bias.get("quantization"));
+        Run twice = Fixtures.convert("--quantize_uint8=a", "--quantize_uint8", "b", m, work.resolve("qe").toString());
+        assertEquals(2, twice.code, twice.toString());
+    }
+
+    @Test
     void anExistingOutputIsReplacedOnlyWithOverwrite() throws IOException {
         Path model = Fixtures.model("keras_h5/konduit_tf2/model1.h5");
         Path o = convertOk("existing", model.toString());
