@@ -40,8 +40,17 @@ public final class KerasH5Writer {
 
     /** Returns the bytes written. */
     public static long write(KerasModel model, Path file) {
-        String kerasVersion = model.kerasVersion == null ? "2.15.0" : model.kerasVersion;
-        String backend = model.backend == null ? "tensorflow" : model.backend;
+        // The config is in Keras 2 form and the weights in TensorFlow's layout (TF.js's): a Keras 1 version
+        // or a theano backend here would make Keras convert them a second time when it loads the file.
+        String kerasVersion = model.kerasVersion == null || model.kerasVersion.startsWith("1") ? "2.15.0" : model.kerasVersion;
+        String backend = "tensorflow";
+        if (!kerasVersion.equals(model.kerasVersion) && model.kerasVersion != null) {
+            model.notes.add("keras_version " + model.kerasVersion + " written as " + kerasVersion + " (the config and "
+                    + "weights are in Keras 2 form)");
+        }
+        if (model.backend != null && !model.backend.equals(backend)) {
+            model.notes.add("backend " + model.backend + " written as tensorflow (the weights are in TensorFlow's layout)");
+        }
         List<LayerEntry> layers = LayerEntry.of(model.modelConfig);
         Map<String, LayerWeights> byLayer = new LinkedHashMap<>();
         for (LayerWeights lw : model.layers) {
