@@ -17,8 +17,12 @@
           ' (the build converts the model and runs it on the JVM; build the demos with bin/samovar serve)');
     }
     reference = await res.json();
-    $('jvm-out').textContent = reference.source + '\n\n' + reference.outputs.map((o, i) =>
+    $('jvm-out').textContent = reference.outputs.map((o, i) =>
       'output ' + i + ' ' + JSON.stringify(o.shape) + '\n' + o.text).join('\n');
+    if (reference.keras) {
+      $('keras-out').textContent = 'Keras (Python), predictions.npy ' + JSON.stringify(reference.keras.shape) + '\n' +
+          reference.keras.data.map((v) => v.toPrecision(7)).join('\n');
+    }
     model = await ui.loadWithProgress('Loading the converted model', 'progress',
         (onProgress) => tf.loadLayersModel(BASE + 'model/model.json', {onProgress}));
     $('status').textContent = `${model.layers.length} layers; input ${JSON.stringify(model.inputs[0].shape)}`;
@@ -45,11 +49,20 @@
     }
     tf.dispose(inputs.concat(outs));
     $('page-out').textContent = text;
+    let kerasDiff = 0;
+    if (reference.keras) {
+      const v = reference.outputs[0].data;
+      reference.keras.data.forEach((k, i) => {
+        kerasDiff = Math.max(kerasDiff, Math.abs(k - v[i]));
+      });
+    }
     const same = maxDiff <= 1e-5;
     $('verdict').textContent = same ? `Same outputs as the JVM (largest difference ${maxDiff.toExponential(2)})` :
       `Outputs differ from the JVM's by up to ${maxDiff.toExponential(2)}`;
     $('verdict').style.color = same ? 'var(--ok)' : 'var(--err)';
     $('verdict').setAttribute('data-max-diff', String(maxDiff));
+    $('keras-diff').textContent = reference.keras ?
+      `The JVM's outputs differ from Keras's own predictions by up to ${kerasDiff.toExponential(2)}.` : '';
   }
 
   $('run').addEventListener('click', ui.guard(run));

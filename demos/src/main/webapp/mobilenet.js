@@ -49,43 +49,46 @@
     return tf.tidy(() => tf.tensor4d(rgb, [1, SIZE, SIZE, 3]).div(255));
   }
 
-  /** Deterministic images (no randomness, only axis-aligned shapes and arcs). */
+  /**
+   * Deterministic test images as RGBA bytes, computed pixel by pixel (no canvas drawing, so Node
+   * reproduces them exactly: tests/fixtures/gen-demo-fixtures.mjs runs this same function).
+   *   'drawing': black strokes on white (a face and a cross); 'smooth': color gradients.
+   */
+  function pixels(kind) {
+    const data = new Uint8ClampedArray(SIZE * SIZE * 4);
+    for (let y = 0; y < SIZE; y++) {
+      for (let x = 0; x < SIZE; x++) {
+        const k = (y * SIZE + x) * 4;
+        if (kind === 'drawing') {
+          const d = Math.sqrt((x - 112) * (x - 112) + (y - 90) * (y - 90));
+          const eyeL = (x - 95) * (x - 95) + (y - 80) * (y - 80) <= 36;
+          const eyeR = (x - 129) * (x - 129) + (y - 80) * (y - 80) <= 36;
+          const smile = Math.abs(d - 26) <= 2 && y > 100;
+          const ring = Math.abs(d - 50) <= 2;
+          const cross = (x >= 108 && x < 116 && y >= 140 && y < 200) || (y >= 160 && y < 168 && x >= 60 && x < 164);
+          const v = ring || eyeL || eyeR || smile || cross ? 17 : 255;
+          data[k] = v;
+          data[k + 1] = v;
+          data[k + 2] = v;
+        } else {
+          data[k] = Math.floor(x * 255 / (SIZE - 1));
+          data[k + 1] = Math.floor(y * 255 / (SIZE - 1));
+          data[k + 2] = ((x + y) % 64) * 4;
+        }
+        data[k + 3] = 255;
+      }
+    }
+    return data;
+  }
+
   function generated(kind) {
     const c = document.createElement('canvas');
     c.width = SIZE;
     c.height = SIZE;
     const ctx = c.getContext('2d');
-    if (kind === 'drawing') {
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(0, 0, SIZE, SIZE);
-      ctx.strokeStyle = '#111111';
-      ctx.lineWidth = 4;
-      ctx.beginPath();
-      ctx.arc(112, 90, 50, 0, 2 * Math.PI);
-      ctx.stroke();
-      ctx.beginPath();
-      ctx.arc(95, 80, 6, 0, 2 * Math.PI);
-      ctx.arc(129, 80, 6, 0, 2 * Math.PI);
-      ctx.fillStyle = '#111111';
-      ctx.fill();
-      ctx.beginPath();
-      ctx.arc(112, 98, 26, 0.15 * Math.PI, 0.85 * Math.PI);
-      ctx.stroke();
-      ctx.fillRect(108, 140, 8, 60);
-      ctx.fillRect(60, 160, 104, 8);
-    } else {
-      const img = ctx.createImageData(SIZE, SIZE);
-      for (let y = 0; y < SIZE; y++) {
-        for (let x = 0; x < SIZE; x++) {
-          const k = (y * SIZE + x) * 4;
-          img.data[k] = (x * 255 / (SIZE - 1)) | 0;
-          img.data[k + 1] = (y * 255 / (SIZE - 1)) | 0;
-          img.data[k + 2] = ((x + y) % 64) * 4;
-          img.data[k + 3] = 255;
-        }
-      }
-      ctx.putImageData(img, 0, 0);
-    }
+    const img = ctx.createImageData(SIZE, SIZE);
+    img.data.set(pixels(kind));
+    ctx.putImageData(img, 0, 0);
     return c;
   }
 
@@ -102,5 +105,5 @@
     return {top, all: Array.from(all)};
   }
 
-  root.mobilenetDemo = {SIZE, load, toCanvas, input, generated, topK};
+  root.mobilenetDemo = {SIZE, load, toCanvas, input, pixels, generated, topK};
 })(window);

@@ -152,6 +152,7 @@
     $('status').setAttribute('data-done', 'true');
     $('train').disabled = false;
     $('predict').disabled = false;
+    $('predict-hint').textContent = '';
     predict();
   }
 

@@ -68,8 +68,18 @@ public final class DemoSite {
         Path dir = root().resolve("tests/target/screenshots");
         Files.createDirectories(dir);
         Path out = dir.resolve(name + ".png");
-        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, out, StandardCopyOption.REPLACE_EXISTING);
+        // The whole page, not only the window (Chromium's DevTools screenshot beyond the viewport).
+        try {
+            Number w = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
+            Number h = (Number) driver.executeScript("return Math.min(document.documentElement.scrollHeight, 6000);");
+            java.util.Map<String, Object> clip = java.util.Map.of("x", 0, "y", 0, "width", w, "height", h, "scale", 1);
+            java.util.Map<String, Object> r = driver.executeCdpCommand("Page.captureScreenshot",
+                    java.util.Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+            Files.write(out, java.util.Base64.getDecoder().decode((String) r.get("data")));
+        } catch (RuntimeException e) {
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, out, StandardCopyOption.REPLACE_EXISTING);
+        }
         return out;
     }
 
