@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -44,7 +43,6 @@ class ImportDemoTest {
     }
 
     @Test
-    @Disabled("needs tf.loadLayersModel (functional model, uint8-quantized weights) and LayersModel.predict: the layers-engine branch has not landed")
     void predictsOnSamovarAsTfjs() throws Exception {
         try (StaticServer server = DemoSite.start(); Chromium chromium = new Chromium()) {
             assertSame(reference(), run(server, chromium, "/demos/import.html", "demo-import"), "Samovar");

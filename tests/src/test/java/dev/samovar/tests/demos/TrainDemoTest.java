@@ -5,7 +5,7 @@ import dev.samovar.tests.browser.Chromium;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -13,13 +13,13 @@ import org.openqa.selenium.By;
  * Demo 1 (demos/train.html) clicked through in headless Chromium: the Iris data loads, Train runs
  * model.fit with a chart that gains points every epoch, held-out accuracy reaches the page's stated
  * 90 %, the confusion matrix covers the 30 held-out flowers, and Classify names the species of typical
- * flowers. Run on samovar.js, and on TF.js 4.22 itself (the page is TF.js code).
+ * flowers. On samovar.js; with {@code -Dsamovar.demos.tfjs=true} also on TF.js 4.22 itself (the page
+ * is TF.js code).
  */
 class TrainDemoTest {
     static final double THRESHOLD = 0.9;
 
     @Test
-    @Disabled("needs tf.sequential, tf.layers.dense and LayersModel compile/fit/predict: the layers-engine branch has not landed")
     void trainsOnSamovar() throws Exception {
         try (StaticServer server = DemoSite.start(); Chromium chromium = new Chromium()) {
             run(server, chromium, "/demos/train.html", "demo-train");
@@ -28,6 +28,7 @@ class TrainDemoTest {
 
     @Test
     void trainsOnTfjs() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("samovar.demos.tfjs"), "TF.js page runs: -Dsamovar.demos.tfjs=true");
         try (StaticServer server = DemoSite.startOnTfjs(); Chromium chromium = new Chromium()) {
             run(server, chromium, "/demos/train.html?backend=cpu", "demo-train-tfjs");
         }

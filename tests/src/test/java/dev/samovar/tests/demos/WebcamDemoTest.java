@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -21,7 +20,6 @@ class WebcamDemoTest {
         "--autoplay-policy=no-user-gesture-required"};
 
     @Test
-    @Disabled("needs tf.loadLayersModel, tf.model (functional), tf.sequential, tf.layers.dense and fit/predict: the layers-engine branch has not landed")
     void retrainsOnSamovar() throws Exception {
         try (StaticServer server = DemoSite.start(); Chromium chromium = new Chromium(FAKE_CAMERA)) {
             run(server, chromium, "/demos/webcam.html", "demo-webcam");
