@@ -39,7 +39,7 @@ class TrainDemoTest {
         DemoSite.waitFor(chromium, "!document.getElementById('train').disabled", Duration.ofSeconds(60), "the data to load");
         String status = DemoSite.js(chromium, "return document.getElementById('status').textContent;");
         Assertions.assertTrue(status.startsWith("150 flowers loaded: 120 to train on, 30 held out"), status);
-        DemoSite.js(chromium, "document.getElementById('epochs').value = '60';");
+        DemoSite.js(chromium, "document.getElementById('epochs').value = '30';");
         chromium.driver().findElement(By.id("train")).click();
         // The chart gains points while training runs (4 series points per epoch).
         long first = ((Number) DemoSite.waitFor(chromium,
@@ -49,7 +49,7 @@ class TrainDemoTest {
                 Duration.ofMinutes(4), "training to finish");
         long points = DemoSite.<Number>js(chromium,
                 "return Number(document.querySelector('#charts .sv-line').getAttribute('data-points'));").longValue();
-        Assertions.assertEquals(120, points, "loss chart: loss and val_loss for 60 epochs");
+        Assertions.assertEquals(60, points, "loss chart: loss and val_loss for 30 epochs");
         Assertions.assertTrue(first < points, "the chart grew during training (" + first + " then " + points + ")");
         double accuracy = Double.parseDouble(DemoSite.js(chromium,
                 "return document.getElementById('test-accuracy').getAttribute('data-value');"));
