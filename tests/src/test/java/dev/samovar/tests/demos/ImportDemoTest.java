@@ -16,7 +16,7 @@ import org.openqa.selenium.By;
 /**
  * Demo 2 (demos/import.html) in headless Chromium: MobileNetV2 from npm nsfwjs loads under its
  * download and warm-up progress bars, and the page's two deterministic generated images get top-3
- * predictions. The five class probabilities of each must equal TF.js 4.22's (cpu, in Node:
+ * predictions, as does a PNG picked through the file input. The five class probabilities of each must equal TF.js 4.22's (cpu, in Node:
  * tests/fixtures/gen-demo-fixtures.mjs, which runs the page's own image code) within 1e-4.
  * {@code -Dsamovar.demos.tfjs=true} also runs the page on TF.js itself in Chromium (minutes here).
  */
@@ -95,6 +95,28 @@ class ImportDemoTest {
             }
             Assertions.assertTrue(String.valueOf(shown.get(0)).startsWith(classes[best] + "="), shown + " vs " + p);
             out.add(p);
+        }
+        // A picked file: a PNG written here, given to the page's file input as a user's pick would be.
+        java.nio.file.Path png = Files.createTempFile("samovar-picked-", ".png");
+        try {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(300, 200,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 200; y++) {
+                for (int x = 0; x < 300; x++) {
+                    img.setRGB(x, y, ((x * 255 / 299) << 16) | ((y * 255 / 199) << 8) | ((x ^ y) & 0xff));
+                }
+            }
+            javax.imageio.ImageIO.write(img, "png", png.toFile());
+            chromium.driver().findElement(By.id("file")).sendKeys(png.toAbsolutePath().toString());
+            DemoSite.waitFor(chromium, "Number(document.getElementById('results').getAttribute('data-count')) === 3",
+                    Duration.ofMinutes(1), "the prediction of the picked file");
+            String name = DemoSite.js(chromium, "return document.querySelector('#results .thumb .status').textContent;");
+            Assertions.assertEquals(png.getFileName().toString(), name);
+            List<?> shown = DemoSite.js(chromium, "return Array.from(document.querySelectorAll('#results .thumb:first-child .sv-bar-row'))"
+                    + ".map(r => r.getAttribute('data-label'));");
+            Assertions.assertEquals(3, shown.size(), "top 3 of the picked file: " + shown);
+        } finally {
+            Files.deleteIfExists(png);
         }
         DemoSite.screenshot(chromium.driver(), shot);
         DemoSite.assertNoConsoleErrors(chromium, path);
