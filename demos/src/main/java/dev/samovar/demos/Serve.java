@@ -45,15 +45,25 @@ public final class Serve {
         }
         StaticServer server;
         try {
-            server = new StaticServer(port).mount("/", dist).start();
+            server = site(new StaticServer(port), root).start();
         } catch (java.net.BindException e) {
             System.err.println("samovar serve: port " + port + " is in use; choose another with --port N");
             System.exit(1);
             return;
         }
-        System.out.println("Samovar is served at " + server.url("/") + "  (playground: " + server.url("/playground.html")
-                + "; Ctrl-C stops)");
+        System.out.println("Samovar is served at " + server.url("/") + "  (demos: " + server.url("/demos/")
+                + ", playground: " + server.url("/playground.html") + "; Ctrl-C stops)");
         Thread.currentThread().join();
+    }
+
+    /**
+     * The site's mounts: the demos' generated assets (model, data) under /demos/assets/, the demo
+     * pages under /demos/, the browser build (samovar.js and the web pages) under /.
+     */
+    public static StaticServer site(StaticServer server, Path root) {
+        return server.mount("/demos/assets/", root.resolve("demos/target/assets"))
+                .mount("/demos/", root.resolve("demos/src/main/webapp"))
+                .mount("/", root.resolve("web/target/dist"));
     }
 
     private static void usage(String problem) {

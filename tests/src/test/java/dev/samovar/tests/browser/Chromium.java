@@ -27,6 +27,11 @@ public final class Chromium implements AutoCloseable {
     private final Path profile;
 
     public Chromium() throws IOException {
+        this(new String[0]);
+    }
+
+    /** With extra command-line switches, e.g. Chromium's fake camera for the webcam demo. */
+    public Chromium(String... extraArguments) throws IOException {
         if (!Files.isExecutable(Path.of(BROWSER)) || !Files.isExecutable(Path.of(DRIVER))) {
             throw new IllegalStateException("Chromium tests need Debian's chromium and chromium-driver: "
                     + "apt-get install -y chromium chromium-driver (" + BROWSER + ", " + DRIVER + ")");
@@ -38,6 +43,7 @@ public final class Chromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--use-angle=swiftshader",
                 "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist", "--window-size=1280,900");
+        options.addArguments(extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
