@@ -370,7 +370,7 @@ public final class GraphModel {
                         + "instead. Alternatively, to avoid the dynamic ops, specify the inputs ["
                         + String.join(",", syncInputs(plan)) + "]");
             }
-            return ControlFlowExecutor.run(this, feeds, outs, fedNodes);
+            return ControlFlowExecutor.run(this, feeds, outs, fedNodes, plan);
         }
         return runPlan(plan, feeds, outs, fedNodes);
     }
@@ -457,6 +457,9 @@ public final class GraphModel {
             }
             throw new IllegalArgumentException((msg == null ? e.toString() : msg) + " (node '" + n.name + "', op "
                     + n.op + ")", e);
+        }
+        if (out == null) {
+            return null;
         }
         // An op that hands back one of its inputs gets a clone, so releasing one never frees the other.
         for (int i = 0; i < out.length; i++) {

@@ -37,6 +37,13 @@ class GraphModelCorpusTest {
         "human_liveness", "human_handtrack", "tfjs_custom_module_dense", "tfjs_rn59_graph", "tfjs_load_predict_graph",
         "tfjs_load_predict_graph_new", "tfjs_inference", "tfjs_inference_structured"};
 
+    /** Corpus models Samovar cannot run yet (ops it lacks); the test checks they fail clearly. */
+    static final java.util.Set<String> NOT_YET = java.util.Set.of("human_handtrack");
+
+    static boolean runs(String name) {
+        return !NOT_YET.contains(name);
+    }
+
     static Stream<String> models() {
         return Stream.of(NAMES);
     }
@@ -104,6 +111,14 @@ class GraphModelCorpusTest {
         Path root = Corpus.models();
         Assumptions.assumeTrue(root != null, "shared/models is not present");
         JsonObject fx = fixture(name);
+        if (!runs(name)) {
+            UnsupportedOperationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    UnsupportedOperationException.class,
+                    () -> load(root.resolve("tfjs").resolve(fx.get("model").getAsString())).dispose());
+            assertTrue(e.getMessage().contains("unsupported TensorFlow ops: ") && e.getMessage().contains("(node '"),
+                    e.getMessage());
+            return;
+        }
         GraphModel model = load(root.resolve("tfjs").resolve(fx.get("model").getAsString()));
         try {
             assertEquals(fx.get("inputNodes").toString(), new com.google.gson.Gson().toJson(model.inputNodes()));
