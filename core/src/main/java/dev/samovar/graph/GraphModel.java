@@ -542,6 +542,19 @@ public final class GraphModel {
         return results;
     }
 
+    /**
+     * Runs one node (its GraphDef JSON) on input tensors outside any model: the converter's
+     * constant folding evaluates nodes with the runtime's own op mapping. Control-flow ops are refused.
+     */
+    public static Tensor[] runOp(Map<String, Object> nodeJson, Tensor[] inputs) {
+        GraphNode n = new GraphNode(nodeJson, "node");
+        if (ControlFlowOps.isControlFlow(n.op) || OpRegistry.get(n.op) == null) {
+            throw new UnsupportedOperationException("cannot evaluate op " + n.op + " (node '" + n.name + "')");
+        }
+        GraphModel empty = new GraphModel(null);
+        return empty.runNode(n, inputs, new ExecutionContext(empty));
+    }
+
     /** Frees the weights. */
     public void dispose() {
         if (!disposed) {

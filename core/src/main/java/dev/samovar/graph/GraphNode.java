@@ -284,7 +284,8 @@ public final class GraphNode {
         }
         Object dims = s.get("dim");
         if (!(dims instanceof List)) {
-            return new int[0];
+            // As TF.js reads it: a shape without dims is not checked (old GraphDefs meant "any shape").
+            return null;
         }
         List<Object> d = (List<Object>) dims;
         int[] out = new int[d.size()];

@@ -136,8 +136,24 @@ final class NnOps {
         OpRegistry.register("MaxPoolV2", (n, in, c) -> new Tensor[] {Pool.maxPool(in[0],
                 hw(ExecutionContext.ints(in[1])), hw(ExecutionContext.ints(in[2])),
                 n.getString("padding", "valid").toLowerCase(), null)});
-        GraphOp batchNorm = (n, in, c) -> new Tensor[] {Nn.batchNorm(in[0], in[3], in[4], in[2], in[1],
-                n.getFloat("epsilon", 0.001))};
+        // TF.js returns only y; the inference-mode batch_mean / batch_variance outputs (the mean and
+        // variance inputs, as TensorFlow returns them) are added so graphs that read them run.
+        // is_training (TF.js ignores it) normalizes with the batch's moments over N, H, W and returns
+        // them (the variance Bessel-corrected, as TensorFlow does).
+        GraphOp batchNorm = (n, in, c) -> {
+            double eps = n.getFloat("epsilon", 0.001);
+            if (!n.getBool("is_training", false)) {
+                return new Tensor[] {Nn.batchNorm(in[0], in[3], in[4], in[2], in[1], eps), in[3].clone(), in[4].clone()};
+            }
+            Reduction.Moments m = Reduction.moments(in[0], new int[] {0, 1, 2}, false);
+            int count = in[0].size() / Math.max(1, in[0].dim(3));
+            Tensor y = Nn.batchNorm(in[0], m.mean(), m.variance(), in[2], in[1], eps);
+            Tensor factor = dev.samovar.ops.Creation.scalar(count / (float) Math.max(1, count - 1));
+            Tensor unbiased = dev.samovar.ops.Arithmetic.mul(m.variance(), factor);
+            factor.dispose();
+            m.variance().dispose();
+            return new Tensor[] {y, m.mean(), unbiased};
+        };
         OpRegistry.register("FusedBatchNorm", batchNorm);
         OpRegistry.register("FusedBatchNormV2", batchNorm);
         OpRegistry.register("FusedBatchNormV3", batchNorm);
