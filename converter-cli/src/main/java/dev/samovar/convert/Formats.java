@@ -107,7 +107,8 @@ public final class Formats {
         conversion("tfjs_layers_model", "tfjs_layers_model", new TfjsToTfjs(), flags(TFJS_OUTPUT_FLAGS));
         conversion("tfjs_layers_model", "keras", new TfjsToKeras(), flags(List.of()));
         conversion("tf_saved_model", "tfjs_graph_model", dev.samovar.convert.graph.GraphConversion.savedModel(),
-                flags(TFJS_OUTPUT_FLAGS, "--signature_name", "--saved_model_tags", "--skip_op_check"));
+                flags(TFJS_OUTPUT_FLAGS, "--signature_name", "--saved_model_tags", "--output_node_names",
+                        "--skip_op_check"));
         conversion("tf_frozen_model", "tfjs_graph_model", dev.samovar.convert.graph.GraphConversion.frozenModel(),
                 flags(TFJS_OUTPUT_FLAGS, "--output_node_names", "--skip_op_check"));
     }

@@ -45,7 +45,7 @@ public final class GraphConversion implements Converter {
     /** Reads the input graph as the request says. */
     public static TfGraph read(Request r, boolean savedModel) {
         try {
-            return savedModel ? GraphReaders.savedModel(r.input, r.savedModelTags, r.signatureName)
+            return savedModel ? GraphReaders.savedModel(r.input, r.savedModelTags, r.signatureName, r.outputNodeNames)
                     : GraphReaders.frozen(r.input, r.outputNodeNames);
         } catch (IOException e) {
             throw new ConversionException(e.getMessage(), e);

@@ -79,6 +79,15 @@ public final class GraphReaders {
 
     /** A SavedModel folder: the meta graph with {@code tags}, signature {@code signatureName}, variables from the checkpoint. */
     public static TfGraph savedModel(Path dir, List<String> tags, String signatureName) throws IOException {
+        return savedModel(dir, tags, signatureName, null);
+    }
+
+    /**
+     * As above; with {@code outputNodeNames} (tensorflowjs_converter 0.x's way for SavedModels) the
+     * outputs are those tensors and the inputs every Placeholder they need, instead of a signature.
+     */
+    public static TfGraph savedModel(Path dir, List<String> tags, String signatureName, List<String> outputNodeNames)
+            throws IOException {
         Path pb = dir.resolve("saved_model.pb");
         if (!Files.isRegularFile(pb)) {
             throw new IOException(dir + ": no saved_model.pb (not a SavedModel folder)");
@@ -104,6 +113,24 @@ public final class GraphReaders {
         }
         String sigName = signatureName == null ? "serving_default" : signatureName;
         SignatureDef sig = meta.getSignatureDefMap().get(sigName);
+        if (outputNodeNames != null && !outputNodeNames.isEmpty()) {
+            SignatureDef.Builder sb = SignatureDef.newBuilder();
+            for (String o : outputNodeNames) {
+                String t = o.contains(":") ? o : o + ":0";
+                sb.putOutputs(t, TensorInfo.newBuilder().setName(t).build());
+            }
+            GraphDef gd = meta.getGraphDef();
+            TfGraph probe = fromGraphDef(gd, pb.toString());
+            probe.outputs.putAll(sb.getOutputsMap().keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> k)));
+            probe.prune();
+            for (NodeDef.Builder n : probe.nodes.values()) {
+                if (n.getOp().equals("Placeholder")) {
+                    String t = n.getName() + ":0";
+                    sb.putInputs(t, TensorInfo.newBuilder().setName(t).setDtype(dtypeOf(n, "dtype")).build());
+                }
+            }
+            sig = sb.build();
+        }
         if (sig == null) {
             throw new IllegalArgumentException(pb + ": --signature_name: no signature '" + sigName + "'; the signatures are "
                     + new ArrayList<>(meta.getSignatureDefMap().keySet()));
