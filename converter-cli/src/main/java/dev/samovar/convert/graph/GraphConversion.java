@@ -50,7 +50,8 @@ public final class GraphConversion implements Converter {
         } catch (IOException e) {
             throw new ConversionException(e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ConversionException(r.inputName + ": " + e.getMessage(), e);
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new ConversionException(m.startsWith(r.input.toString()) ? m : r.inputName + ": " + m, e);
         }
     }
 

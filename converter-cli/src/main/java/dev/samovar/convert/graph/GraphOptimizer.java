@@ -9,7 +9,8 @@ public final class GraphOptimizer {
     }
 
     public static List<GraphPass> passes() {
-        return List.of(new StripDebugOps(), new RemoveTrainingNodes(), new RemoveIdentity(), new ConstantFolding(),
+        return List.of(new StripDebugOps(), new RemoveTrainingNodes(), new RemoveIdentity(), new RewriteForTfjs(),
+                new ConstantFolding(),
                 new FoldBatchNorm(), new FuseBiasActivation(), new RemoveIdentity());
     }
 
