@@ -128,6 +128,29 @@
     window.tf.dispose(tfIn);
     svModel.dispose();
     tfModel.dispose();
-    return JSON.stringify({name, samovarMs: median(svTimes), tfjsMs: median(tfTimes), withPlan, withoutPlan});
+    return JSON.stringify({name, samovarMs: median(svTimes), tfjsMs: median(tfTimes), withPlan, withoutPlan,
+      runs, userAgent: navigator.userAgent});
   };
 })();
+
+// A converted graph model (samovar-convert output) on the reference inputs of
+// shared/models/reference_outputs/tfjava: inputs {name: {dtype, shape, data}}, outputs by name.
+window.runConvertedModel = async function(url, inputs, outputs, isAsync) {
+  const sv = window.samovar;
+  const model = await sv.loadGraphModel(url);
+  const feeds = {};
+  Object.keys(inputs).forEach((k) => {
+    const t = inputs[k];
+    const dtype = t.dtype.startsWith('float') ? 'float32' : (t.dtype === 'bool' ? 'bool' : 'int32');
+    feeds[k] = sv.tensor(t.data, t.shape, dtype);
+  });
+  let out = isAsync ? await model.executeAsync(feeds, outputs) : model.execute(feeds, outputs);
+  if (!Array.isArray(out)) {
+    out = [out];
+  }
+  const result = out.map((t) => ({shape: t.shape, dtype: t.dtype, values: Array.from(t.dataSync())}));
+  sv.dispose(out);
+  sv.dispose(Object.values(feeds));
+  model.dispose();
+  return JSON.stringify({outputs: result});
+};

@@ -38,6 +38,7 @@ public final class OpRegistry {
             NnOps.register();
             TransformOps.register();
             ControlFlowOps.register();
+            ImageOps.register();
         }
     }
 
