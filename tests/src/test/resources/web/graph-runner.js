@@ -102,7 +102,7 @@
     const feed = (a) => a.length === 1 ? a[0] : a;
     const svTimes = [];
     const tfTimes = [];
-    for (let r = 0; r < runs + 2; r++) {
+    for (let r = 0; r < runs + 1; r++) {
       let t0 = performance.now();
       let y = svModel.predict(feed(svIn));
       (Array.isArray(y) ? y[0] : y).dataSync();
@@ -113,7 +113,7 @@
       (Array.isArray(y) ? y[0] : y).dataSync();
       const tt = performance.now() - t0;
       window.tf.dispose(y);
-      if (r >= 2) {
+      if (r >= 1) {
         svTimes.push(ts);
         tfTimes.push(tt);
       }

@@ -90,7 +90,7 @@ public final class GraphConversion implements Converter {
                     + " (--skip_op_check converts anyway)");
         }
         GraphModelWriter.Result w = GraphModelWriter.write(g, target, r.shardSize, r.quantization, r.metadata,
-                savedModel ? "SavedModel" : "frozen GraphDef");
+                g.tensorflowVersion != null ? g.tensorflowVersion : savedModel ? "SavedModel" : "frozen GraphDef");
         Summary s = new Summary();
         s.input = r.inputName;
         s.output = r.outputName;

@@ -136,6 +136,8 @@ public final class GraphReaders {
                     + new ArrayList<>(meta.getSignatureDefMap().keySet()));
         }
         TfGraph g = fromGraphDef(meta.getGraphDef(), pb.toString());
+        String tfVersion = meta.getMetaInfoDef().getTensorflowVersion();
+        g.tensorflowVersion = tfVersion.isEmpty() ? null : tfVersion;
         for (Map.Entry<String, TensorInfo> e : sig.getInputsMap().entrySet()) {
             String t = e.getValue().getName();
             NodeDef.Builder ph = g.node(TfGraph.nodeName(t));

@@ -27,6 +27,8 @@ public final class TfGraph {
     public final Map<String, DataType> signatureDtypes = new HashMap<>();
     public final Map<String, TensorShapeProto> signatureShapes = new HashMap<>();
     public int producer;
+    /** The TensorFlow version that wrote the model (a SavedModel's meta_info_def), or null. */
+    public String tensorflowVersion;
 
     /** "a:1" → "a"; "^a" → "a"; "a" → "a". */
     public static String nodeName(String input) {

@@ -42,7 +42,7 @@ class GraphBenchmark {
             chromium.driver().get(server.url("/test/graph-runner.html"));
             for (String m : MODELS) {
                 Object raw = chromium.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                        + "window.benchGraphModel(arguments[0], 15).then(done, e => done(JSON.stringify({fatal: String(e)})));", m);
+                        + "window.benchGraphModel(arguments[0], 7).then(done, e => done(JSON.stringify({fatal: String(e)})));", m);
                 JsonObject r = JsonParser.parseString(String.valueOf(raw)).getAsJsonObject();
                 if (r.has("fatal")) {
                     rows.append("| ").append(m).append(" | failed: ").append(r.get("fatal").getAsString().replace('|', '/'))
@@ -64,8 +64,8 @@ class GraphBenchmark {
                 .append(ua.isEmpty() ? "Chromium" : BenchmarkReport.browser(ua)).append(" on ").append(BenchmarkReport.cpu())
                 .append(". Each corpus graph model (shared/models/tfjs) is loaded by `samovar.loadGraphModel` and ")
                 .append("`tf.loadGraphModel` from the same URL in the same page and fed the same deterministic input; ")
-                .append("one run is `predict` plus `dataSync()` of the first output; after 2 warm-up runs each, the ")
-                .append("two libraries alternate for 15 runs and the table gives median times. Ratio = TF.js time / ")
+                .append("one run is `predict` plus `dataSync()` of the first output; after 1 warm-up run each, the ")
+                .append("two libraries alternate for 7 runs and the table gives median times. Ratio = TF.js time / ")
                 .append("Samovar time (above 1: Samovar is faster). Peak intermediates: the most bytes of ")
                 .append("intermediate tensors alive at once during one Samovar predict, with the static memory plan ")
                 .append("(each intermediate released right after its last use) and without it (kept to the end of ")
