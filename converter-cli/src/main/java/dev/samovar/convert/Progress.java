@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public final class Progress {
     /** Models with fewer weight bytes than this convert silently. */
-    public static final long THRESHOLD = 8L << 20;
+    public static final long THRESHOLD = 4L << 20;
 
     private final PrintStream err;
     private final boolean enabled;

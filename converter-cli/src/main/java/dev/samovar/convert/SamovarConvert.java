@@ -111,7 +111,7 @@ public final class SamovarConvert {
      * A wildcard list after --quantize_*: taken only when it is not one of the positional paths
      * (tensorflowjs_converter's argparse would swallow {@code model.h5} in
      * {@code --quantize_uint8 model.h5 out/}; here an existing path or one of the last two
-     * arguments is left as a path).
+     * arguments is left as a path, unless both paths were given before the flag).
      */
     public static final class OptionalWildcards implements CommandLine.IParameterConsumer {
         @Override
@@ -126,9 +126,13 @@ public final class SamovarConvert {
                         after++;
                     }
                 }
+                int given = 0;
+                for (CommandLine.Model.PositionalParamSpec p : spec.positionalParameters()) {
+                    given += p.getValue() != null ? 1 : 0;
+                }
                 boolean looksLikePath = Files.exists(Path.of(next));
-                if (!next.startsWith("-") && !looksLikePath && (after >= 2 || next.contains("*") || next.contains(",")
-                        || next.contains("?"))) {
+                if (!next.startsWith("-") && (given == 2 || !looksLikePath && (after >= 2 || next.contains("*")
+                        || next.contains(",") || next.contains("?")))) {
                     value = args.pop();
                 }
             }
@@ -145,8 +149,41 @@ public final class SamovarConvert {
         SamovarConvert cli = new SamovarConvert();
         CommandLine cl = new CommandLine(cli);
         cl.setUsageHelpWidth(100);
+        // --quantize_X=WILDCARDS: the value is attached, so it is the flag's whatever follows
+        List<String> rest = new ArrayList<>();
+        Map<String, String> attached = new LinkedHashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (a.startsWith("--quantize_") && eq > 0) {
+                if (attached.put(a.substring(0, eq), a.substring(eq + 1)) != null) {
+                    err.println("samovar-convert: " + a.substring(0, eq) + " given twice");
+                    return 2;
+                }
+            } else {
+                rest.add(a);
+            }
+        }
         try {
-            cl.parseArgs(args);
+            cl.parseArgs(rest.toArray(new String[0]));
+            for (Map.Entry<String, String> e : attached.entrySet()) {
+                switch (e.getKey()) {
+                    case "--quantize_uint8":
+                        cli.quantizeUint8 = cli.quantizeUint8 == null ? e.getValue() : duplicate(e.getKey());
+                        break;
+                    case "--quantize_uint16":
+                        cli.quantizeUint16 = cli.quantizeUint16 == null ? e.getValue() : duplicate(e.getKey());
+                        break;
+                    case "--quantize_float16":
+                        cli.quantizeFloat16 = cli.quantizeFloat16 == null ? e.getValue() : duplicate(e.getKey());
+                        break;
+                    default:
+                        throw new UsageException("Unknown option: '" + e.getKey() + "'");
+                }
+            }
+        } catch (UsageException e) {
+            err.println("samovar-convert: " + e.getMessage());
+            err.println("Try 'samovar-convert --help'.");
+            return 2;
         } catch (CommandLine.ParameterException e) {
             err.println("samovar-convert: " + e.getMessage());
             err.println("Try 'samovar-convert --help'.");
@@ -178,6 +215,10 @@ public final class SamovarConvert {
             err.println("samovar-convert: error: " + cli.inputPath + ": " + e);
             return 1;
         }
+    }
+
+    private static String duplicate(String flag) {
+        throw new UsageException(flag + " given twice");
     }
 
     private Summary execute(PrintStream err) {

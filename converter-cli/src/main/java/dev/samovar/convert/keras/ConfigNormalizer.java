@@ -498,6 +498,7 @@ public final class ConfigNormalizer {
         if (config.containsKey("batch_shape") && !config.containsKey("batch_input_shape")) {
             config.put("batch_input_shape", config.remove("batch_shape"));
         }
+        dtype(cls, config, name);
         // Wrappers and RNNs hold layer configs of their own.
         for (String key : new String[] {"layer", "backward_layer", "cell"}) {
             Map<String, Object> inner = Cfg.map(config.get(key));
@@ -519,6 +520,34 @@ public final class ConfigNormalizer {
         }
         validate(entry, position);
         return List.of(entry);
+    }
+
+    /**
+     * Layer dtypes TF.js has: float32 / int32 / bool / string. An input of another integer type reads
+     * as int32, another float type as float32; a layer with weights whose dtype is an integer type
+     * (Keras gives an Embedding its input's dtype) computes in float32 in TF.js, whose weights would
+     * otherwise be created as int32 and refuse the file's float values.
+     */
+    private void dtype(String cls, Map<String, Object> config, String name) {
+        Object d = config.get("dtype");
+        if (!(d instanceof String)) {
+            return;
+        }
+        String dt = (String) d;
+        String to;
+        if (cls.equals("InputLayer")) {
+            to = dt.equals("float32") || dt.equals("int32") || dt.equals("bool") || dt.equals("string") ? dt
+                    : dt.startsWith("float") || dt.startsWith("bfloat") ? "float32"
+                    : dt.startsWith("int") || dt.startsWith("uint") ? "int32" : dt;
+        } else {
+            to = dt.startsWith("int") || dt.startsWith("uint") || dt.startsWith("float") || dt.startsWith("bfloat")
+                    ? "float32" : dt;
+        }
+        if (!to.equals(dt)) {
+            config.put("dtype", to);
+            note("dtype " + dt + " of " + cls + " layers written as " + to + " (" + (cls.equals("InputLayer")
+                    ? "TF.js has no " + dt : "TF.js creates the weights in the layer's dtype") + ")");
+        }
     }
 
     private void validate(Map<String, Object> entry, int position) {

@@ -81,8 +81,16 @@ public final class H5 implements AutoCloseable {
         }
         try {
             HdfFile f = new HdfFile(path);
+            long eof = f.getUserBlockSize() + f.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
+            if (eof > size) {
+                f.close();
+                throw new ConversionException(name + ": the HDF5 file is truncated: its superblock says it ends at byte " + eof
+                        + " but the file has " + size + " bytes");
+            }
             f.getChildren(); // reads the root group now, so a broken file fails here
             return new H5(path, name, f, size);
+        } catch (ConversionException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw corrupt(name, "the root group", e);
         }

@@ -255,8 +255,10 @@ final class Keras1 {
         if (!firstLayer && c.containsKey("batch_input_shape") && !cls.equals("InputLayer") && added) {
             c.remove("batch_input_shape");
         }
-        c.remove("input_dim");
-        c.remove("input_length");
+        if (!cls.equals("Embedding")) { // input_dim / input_length are Embedding's own settings
+            c.remove("input_dim");
+            c.remove("input_length");
+        }
         // Values that are null after renaming are dropped, so TF.js uses its defaults.
         c.values().removeIf(java.util.Objects::isNull);
         return out;

@@ -40,8 +40,17 @@ public final class KerasH5Writer {
 
     /** Returns the bytes written. */
     public static long write(KerasModel model, Path file) {
-        String kerasVersion = model.kerasVersion == null ? "2.15.0" : model.kerasVersion;
-        String backend = model.backend == null ? "tensorflow" : model.backend;
+        // The config is in Keras 2 form and the weights in TensorFlow's layout (TF.js's): a Keras 1 version
+        // or a theano backend here would make Keras convert them a second time when it loads the file.
+        String kerasVersion = model.kerasVersion == null || model.kerasVersion.startsWith("1") ? "2.15.0" : model.kerasVersion;
+        String backend = "tensorflow";
+        if (!kerasVersion.equals(model.kerasVersion) && model.kerasVersion != null) {
+            model.notes.add("keras_version " + model.kerasVersion + " written as " + kerasVersion + " (the config and "
+                    + "weights are in Keras 2 form)");
+        }
+        if (model.backend != null && !model.backend.equals(backend)) {
+            model.notes.add("backend " + model.backend + " written as tensorflow (the weights are in TensorFlow's layout)");
+        }
         List<LayerEntry> layers = LayerEntry.of(model.modelConfig);
         Map<String, LayerWeights> byLayer = new LinkedHashMap<>();
         for (LayerWeights lw : model.layers) {
@@ -52,16 +61,16 @@ public final class KerasH5Writer {
             WritableGroupImpl h5 = new WritableGroupImpl(null, "/");
             h5.putAttribute("keras_version", kerasVersion);
             h5.putAttribute("backend", backend);
-            h5.putAttribute("model_config", Json.stringify(model.modelConfig));
+            h5.putAttribute("model_config", text(model, "model_config", Json.stringify(model.modelConfig)));
             if (model.trainingConfig != null) {
-                h5.putAttribute("training_config", Json.stringify(model.trainingConfig));
+                h5.putAttribute("training_config", text(model, "training_config", Json.stringify(model.trainingConfig)));
             }
             WritableGroup mw = h5.putGroup("model_weights");
             List<String> names = new ArrayList<>();
             for (LayerEntry e : layers) {
                 names.add(e.name);
             }
-            mw.putAttribute("layer_names", names.toArray(new String[0]));
+            putNames(mw, "layer_names", names);
             mw.putAttribute("backend", backend);
             mw.putAttribute("keras_version", kerasVersion);
             for (LayerEntry e : layers) {
@@ -75,7 +84,7 @@ public final class KerasH5Writer {
                 for (Weight w : lw.weights) {
                     wn.add(w.name + ":0");
                 }
-                lg.putAttribute("weight_names", wn.toArray(new String[0]));
+                putNames(lg, "weight_names", wn);
                 for (Weight w : lw.weights) {
                     String[] parts = (w.name + ":0").split("/");
                     WritableGroup g = lg;
@@ -99,6 +108,65 @@ public final class KerasH5Writer {
             throw new ConversionException(file + ": cannot write the HDF5 file: " + e, e);
         }
         return file.toFile().length();
+    }
+
+    /**
+     * HDF5 keeps an attribute in its object's header, whose messages are at most 64 KiB; Keras
+     * splits longer name lists into {@code name0, name1, ...} (each under {@value #HEADER_LIMIT}
+     * bytes, as NumPy's array_split cuts them) and its loaders join them again.
+     */
+    public static void putNames(WritableGroup g, String attr, List<String> names) {
+        int width = 1;
+        for (String n : names) {
+            width = Math.max(width, n.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+        if (width > HEADER_LIMIT) {
+            throw new ConversionException("a name in " + attr + " is longer than " + HEADER_LIMIT + " bytes");
+        }
+        int chunks = 1;
+        while (((names.size() + chunks - 1) / chunks) * (long) width > HEADER_LIMIT) {
+            chunks++;
+        }
+        if (chunks == 1) {
+            g.putAttribute(attr, names.toArray(new String[0]));
+            return;
+        }
+        int base = names.size() / chunks;
+        int extra = names.size() % chunks;
+        int at = 0;
+        for (int c = 0; c < chunks; c++) {
+            int n = base + (c < extra ? 1 : 0);
+            g.putAttribute(attr + c, names.subList(at, at + n).toArray(new String[0]));
+            at += n;
+        }
+    }
+
+    /** Writes an HDF5 file whose content {@code fill} puts under the root group (tests, tools). */
+    public static void writeFile(Path file, java.util.function.Consumer<WritableGroup> fill) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            WritableGroupImpl root = new WritableGroupImpl(null, "/");
+            fill.accept(root);
+            flush(root, channel);
+        }
+    }
+
+    /** Keras's HDF5_OBJECT_HEADER_LIMIT. */
+    static final int HEADER_LIMIT = 64512;
+
+    /**
+     * A JSON attribute. Keras writes model_config / training_config whole (libhdf5 moves a large
+     * attribute out of the header); jhdf 0.9.4 can only write attributes inside the header, so a
+     * config over 64 KiB cannot be written here.
+     */
+    private static String text(KerasModel model, String attr, String json) {
+        int bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > HEADER_LIMIT) {
+            throw new ConversionException(model.source + ": the model's " + attr + " is " + bytes + " bytes; the HDF5 writer "
+                    + "(jhdf 0.9.4) can write attributes of at most " + HEADER_LIMIT + " bytes, so this model cannot be saved "
+                    + "as .h5 here (keep it as a TF.js layers model)");
+        }
+        return json;
     }
 
     /**

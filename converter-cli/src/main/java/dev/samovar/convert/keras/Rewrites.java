@@ -53,6 +53,18 @@ final class Rewrites {
             }
             case "ReLU":
                 return relu(entry, config, name, note);
+            case "ELU":
+                return elu(entry, config, name, note);
+            case "SeparableConv1D":
+            case "SeparableConv2D":
+                // Keras writes its base class's kernel_* settings, which a separable convolution does not
+                // use; TF.js refuses a config that has them.
+                for (String k : new String[] {"kernel_initializer", "kernel_regularizer", "kernel_constraint"}) {
+                    if (config.remove(k) != null) {
+                        note.accept(cls + ": unused " + k + " left out (TF.js refuses it; the layer uses depthwise_* and pointwise_*)");
+                    }
+                }
+                return null;
             default:
                 return null;
         }
@@ -140,6 +152,34 @@ final class Rewrites {
         }
         note.accept("ReLU '" + name + "' (max_value=" + max + ", negative_slope=" + a + ", threshold=" + t + ") written as "
                 + out.size() + " TF.js layers computing the same function (TF.js's ReLU has only max_value)");
+        return out;
+    }
+
+    /**
+     * Keras's ELU(alpha) for alpha != 1, which TF.js's ELU refuses: {@code elu_a(x) = (1 - a) relu(x) + a elu_1(x)}
+     * (for x > 0 both terms give x; for x <= 0 relu is 0 and elu_1 is exp(x) - 1), written as
+     * {@code Add(Rescaling(1 - a)(ReLU(x)), Rescaling(a)(ELU(x)))}.
+     */
+    private static List<Map<String, Object>> elu(Map<String, Object> entry, Map<String, Object> config, String name,
+            Consumer<String> note) {
+        Object alpha = config.get("alpha");
+        double a = alpha instanceof Number ? ((Number) alpha).doubleValue() : 1.0;
+        if (a == 1.0) {
+            return null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        String relu = layer(out, "ReLU", name + "_relu", config, Map.of(), INPUT);
+        String reluScaled = layer(out, "Rescaling", name + "_relu_scale", config, Map.of("scale", 1.0 - a, "offset", 0.0), relu);
+        String elu = layer(out, "ELU", name + "_elu", config, Map.of(), INPUT);
+        String eluScaled = layer(out, "Rescaling", name + "_elu_scale", config, Map.of("scale", a, "offset", 0.0), elu);
+        Map<String, Object> add = new LinkedHashMap<>();
+        add.put("class_name", "Add");
+        add.put("config", base(config, name));
+        add.put("name", name);
+        add.put("inbound_nodes", List.of(List.of(ref(reluScaled), ref(eluScaled))));
+        out.add(add);
+        note.accept("ELU '" + name + "' (alpha=" + alpha + ") written as (1 - alpha) * ReLU + alpha * ELU(alpha=1) in "
+                + out.size() + " TF.js layers (TF.js's ELU has only alpha=1)");
         return out;
     }
 

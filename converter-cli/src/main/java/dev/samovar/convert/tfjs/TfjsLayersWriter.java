@@ -113,6 +113,10 @@ public final class TfjsLayersWriter {
                             written.add(spec);
                         } else {
                             float[] values = w.data.floats();
+                            boolean constant = true;
+                            for (int k = 1; k < values.length && constant; k++) {
+                                constant = values[k] == values[0];
+                            }
                             Quantization.Quantized qd;
                             try {
                                 qd = Quantization.quantize(values, q);
@@ -124,7 +128,8 @@ public final class TfjsLayersWriter {
                             written.add(spec.withQuantization(qd.quantization));
                             result.quantized.merge(q, 1, Integer::sum);
                             if (!q.equals(Quantization.FLOAT16)) {
-                                result.maxError.merge(q, qd.quantization.maxError(), Math::max);
+                                // a constant weight (min == max) is stored exactly
+                                result.maxError.merge(q, constant ? 0.0 : qd.quantization.maxError(), Math::max);
                             }
                         }
                     } catch (IllegalStateException e) {

@@ -17,7 +17,7 @@ public final class TfjsToKeras implements Converter {
             s.input = request.inputName;
             s.output = request.outputName;
             s.inputKind = m.sourceKind;
-            s.outputKind = "Keras HDF5, " + m.describeVersion();
+            s.outputKind = "Keras 2 HDF5";
             s.layers = m.layerCount;
             s.parameters = m.parameterCount();
             s.weights = m.weights().size();
