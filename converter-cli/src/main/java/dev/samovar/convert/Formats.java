@@ -106,6 +106,11 @@ public final class Formats {
         conversion("keras", "tfjs_layers_model", new KerasToTfjs(), flags(TFJS_OUTPUT_FLAGS, "--config"));
         conversion("tfjs_layers_model", "tfjs_layers_model", new TfjsToTfjs(), flags(TFJS_OUTPUT_FLAGS));
         conversion("tfjs_layers_model", "keras", new TfjsToKeras(), flags(List.of()));
+        conversion("tf_saved_model", "tfjs_graph_model", dev.samovar.convert.graph.GraphConversion.savedModel(),
+                flags(TFJS_OUTPUT_FLAGS, "--signature_name", "--saved_model_tags", "--output_node_names",
+                        "--skip_op_check"));
+        conversion("tf_frozen_model", "tfjs_graph_model", dev.samovar.convert.graph.GraphConversion.frozenModel(),
+                flags(TFJS_OUTPUT_FLAGS, "--output_node_names", "--skip_op_check"));
     }
 
     public static void input(String name, List<String> aliases, String description, Predicate<Path> detect,

@@ -43,7 +43,7 @@ public final class SamovarConvert {
 
     @Option(names = "--input_format", paramLabel = "FORMAT",
             description = "keras (.h5 or .keras, told apart by content; alias keras_keras), tfjs_layers_model; "
-                    + "tf_saved_model, tf_frozen_model, keras_saved_model, tf_hub are not supported yet. "
+                    + "tf_saved_model, tf_frozen_model (to tfjs_graph_model); keras_saved_model, tf_hub are not supported yet. "
                     + "Default: recognised from the input.")
     String inputFormat;
 
@@ -244,7 +244,8 @@ public final class SamovarConvert {
             }
         }
         if (!Formats.readable(in.name)) {
-            throw new UsageException("input format " + in.name + " is not supported yet (supported: keras, tfjs_layers_model)");
+            throw new UsageException("input format " + in.name + " is not supported yet (supported: keras, tfjs_layers_model, "
+                    + "tf_saved_model, tf_frozen_model)");
         }
         String outName = outputFormat == null ? in.defaultOutput : outputFormat;
         Formats.Output outFormat = Formats.output(outName);

@@ -424,7 +424,8 @@ class ConverterBehaviourTest {
 
     @Test
     void graphModelFormatsAndFlagsAreRecognisedButNotSupportedYet() {
-        for (String f : List.of("tf_saved_model", "tf_frozen_model", "keras_saved_model", "tf_hub")) {
+        // tf_saved_model and tf_frozen_model convert since the graph converter (issue 7): GraphCorpusConversionTest.
+        for (String f : List.of("keras_saved_model", "tf_hub")) {
             Run r = Fixtures.convert("--input_format", f, "--signature_name", "serving_default", "--saved_model_tags", "serve",
                     "--output_node_names", "a,b", "--skip_op_check", resnet.toString(), work.resolve("g").toString());
             assertEquals(2, r.code, r.toString());
