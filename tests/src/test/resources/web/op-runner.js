@@ -3,8 +3,14 @@
 (function() {
   const runner = window.createCaseRunner(window.samovar, 'samovar');
 
-  /** Runs every case of fixtures/ops/<file>.json; resolves to a JSON array of outcomes. */
-  window.runFixture = async function(file) {
+  /**
+   * Runs every case of fixtures/ops/<file>.json on `backend` (default cpu); resolves to a JSON
+   * array of outcomes.
+   */
+  window.runFixture = async function(file, backend) {
+    if (!(await samovar.setBackend(backend || 'cpu'))) {
+      throw new Error('backend ' + (backend || 'cpu') + ' is not available');
+    }
     const response = await fetch(`/fixtures/ops/${file}.json`);
     const fixture = await response.json();
     const before = samovar.memory().numTensors;

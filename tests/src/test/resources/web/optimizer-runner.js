@@ -10,7 +10,10 @@
   }
 
   /** Every run of the fixture: {results: [result or {error}], errors: [{name, error}]}. */
-  window.runOptimizerFixture = async function() {
+  window.runOptimizerFixture = async function(backend) {
+    if (!(await tf.setBackend(backend || 'cpu'))) {
+      throw new Error('backend ' + (backend || 'cpu') + ' is not available');
+    }
     const fixture = await (await fetch('/fixtures/optimizers/optimizers.json')).json();
     const results = [];
     for (const spec of fixture.runs) {
@@ -39,7 +42,10 @@
    * the cost, even steps with it, disposed) and reports the tensors alive after the first step and
    * after the last, and what is left once the optimizer and the problem are disposed.
    */
-  window.runOptimizerLeakTest = async function(steps) {
+  window.runOptimizerLeakTest = async function(steps, backend) {
+    if (!(await tf.setBackend(backend || 'cpu'))) {
+      throw new Error('backend ' + (backend || 'cpu') + ' is not available');
+    }
     const fixture = await (await fetch('/fixtures/optimizers/optimizers.json')).json();
     const p = fixture.problems.mlp;
     const out = [];
