@@ -11,5 +11,8 @@ public final class WebGLKernels {
     public static void registerAll() {
         ElementwiseKernels.register();
         TransformKernels.register();
+        MatMulKernels.register();
+        ConvKernels.register();
+        ReductionKernels.register();
     }
 }
