@@ -43,7 +43,7 @@
    * the cost, even steps with it, disposed) and reports the tensors alive after the first step and
    * after the last, and what is left once the optimizer and the problem are disposed.
    */
-  window.runOptimizerLeakTest = async function(steps, backend, flags) {
+  window.runOptimizerLeakTest = async function(steps, backend, flags, only) {
     if (!(await tf.setBackend(backend || 'cpu'))) {
       throw new Error('backend ' + (backend || 'cpu') + ' is not available');
     }
@@ -51,7 +51,7 @@
     const fixture = await (await fetch('/fixtures/optimizers/optimizers.json')).json();
     const p = fixture.problems.mlp;
     const out = [];
-    for (const [name, args] of LEAK_CONFIGS) {
+    for (const [name, args] of LEAK_CONFIGS.filter(([n]) => !only || only.indexOf(n) >= 0)) {
       const start = tf.memory().numTensors;
       const data = {};
       Object.keys(p.data).forEach((k) => {

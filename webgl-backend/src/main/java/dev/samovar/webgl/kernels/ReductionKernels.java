@@ -161,11 +161,15 @@ final class ReductionKernels {
                         .append(op.equals("Mean") ? "  return N == 0 ? 0.0 : s / float(N);" : "  return s;");
                 break;
             case "Prod":
-                // The product is kept as s * 2^(64 e), so float32 intermediates neither overflow
-                // nor underflow where the cpu's double product does not.
-                body.append("  float s = 1.0; int e = 0;\n  for (int r = 0; r < N; r++) {\n    s *= ").append(v)
-                        .append(";\n    if (abs(s) > 1e30 && !isInf(s)) { s *= 5.421010862427522e-20; e++; }\n"
-                        + "    else if (s != 0.0 && abs(s) < 1e-30) { s *= 1.8446744073709552e19; e--; }\n  }\n"
+                // The product is kept as s * 2^(64 e) with s and each factor scaled into
+                // [1e-18, 1e18], so float32 intermediates neither overflow nor underflow where the
+                // cpu's double product does not.
+                body.append("  float s = 1.0; int e = 0;\n  for (int r = 0; r < N; r++) {\n    float f = ").append(v)
+                        .append(";\n    if (abs(f) > 1e18 && !isInf(f)) { f *= 5.421010862427522e-20; e++; }\n"
+                        + "    else if (f != 0.0 && abs(f) < 1e-18) { f *= 1.8446744073709552e19; e--; }\n"
+                        + "    s *= f;\n"
+                        + "    if (abs(s) > 1e18 && !isInf(s)) { s *= 5.421010862427522e-20; e++; }\n"
+                        + "    else if (s != 0.0 && abs(s) < 1e-18) { s *= 1.8446744073709552e19; e--; }\n  }\n"
                         + "  for (; e > 0; e--) s *= 1.8446744073709552e19;\n"
                         + "  for (; e < 0; e++) s *= 5.421010862427522e-20;\n  return s;");
                 break;
