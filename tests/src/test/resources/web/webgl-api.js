@@ -30,12 +30,13 @@
     out.dataIsPromise = p instanceof Promise;
     out.dataValues = Array.from(await p);
     clearInterval(timer);
-    out.dataSyncValues = Array.from(tf.add(c, 1).dataSync());
+    const c1 = tf.add(c, 1);
+    out.dataSyncValues = Array.from(c1.dataSync());
     const m = tf.memory();
     out.memoryKeys = Object.keys(m);
     out.texturesWhileAlive = m.numTextures;
     out.bytesInGPUWhileAlive = m.numBytesInGPU;
-    tf.dispose([a, b, c]);
+    tf.dispose([a, b, c, c1]);
     tf.disposeVariables();
     const after = tf.memory();
     out.tensorsBefore = before.numTensors;
@@ -89,7 +90,9 @@
         await nextFrame();
       }
       out.restored = tf.webgl.restore();
-      out.keptAfterRestore = Array.from(tf.add(kept, 1).dataSync());
+      const k1 = tf.add(kept, 1);
+      out.keptAfterRestore = Array.from(k1.dataSync());
+      k1.dispose();
       out.keptValues = Array.from(keptValues);
     }
     tf.dispose([kept, gpuOnly]);

@@ -72,6 +72,9 @@ final class GpuContext {
     }
 
     private void init() {
+        // Extensions are enabled per context: after a restored context, float32 render targets
+        // must be asked for again (else every draw into an RGBA32F texture silently does nothing).
+        gl.getExtension("EXT_color_buffer_float");
         JSObject ext = gl.getExtension("KHR_parallel_shader_compile");
         parallelCompile = Js.isNull(ext) ? null : ext;
         gl.disable(Gl.DEPTH_TEST);
@@ -144,6 +147,11 @@ final class GpuContext {
         generation++;
         lost = false;
         init();
+        if (!probe()) {
+            lost = true;
+            throw new IllegalStateException("WebGL context restored without float32 render targets: use "
+                    + "tf.setBackend('cpu')");
+        }
     }
 
     Texture createTexture(int width, int height, boolean isInt) {

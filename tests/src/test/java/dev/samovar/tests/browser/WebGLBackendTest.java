@@ -69,8 +69,8 @@ class WebGLBackendTest {
         noFatal();
         Assertions.assertTrue(out.get("dataIsPromise").getAsBoolean());
         // [[1,2,3,4],[5,6,7,8]] x [[1,0],[0,1],[2,2],[3,-1]]: hand-computed.
-        Assertions.assertArrayEquals(new double[] {19, 4, 43, 8}, doubles(out.get("dataValues")));
-        Assertions.assertArrayEquals(new double[] {20, 5, 44, 9}, doubles(out.get("dataSyncValues")));
+        Assertions.assertArrayEquals(new double[] {19, 4, 43, 12}, doubles(out.get("dataValues")));
+        Assertions.assertArrayEquals(new double[] {20, 5, 44, 13}, doubles(out.get("dataSyncValues")));
     }
 
     @Test
@@ -84,6 +84,7 @@ class WebGLBackendTest {
         Assertions.assertTrue(out.get("texturesWhileAlive").getAsInt() >= 3, "a, b, c and a+1 on the GPU");
         Assertions.assertTrue(out.get("bytesInGPUWhileAlive").getAsDouble() > 0);
         Assertions.assertEquals(out.get("tensorsBefore").getAsInt(), out.get("tensorsAfter").getAsInt());
+        Assertions.assertEquals(0, out.get("texturesAfterDispose").getAsInt(), "textures in use after dispose");
         Assertions.assertTrue(out.get("freeTexturesAfterDispose").getAsInt() > 0, "freed textures are pooled");
     }
 
