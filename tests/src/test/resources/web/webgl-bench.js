@@ -23,7 +23,7 @@
   const WORKLOADS = [
     {name: 'matMul 256x256', inputs: [[256, 256], [256, 256]], run: (L, a, b) => L.matMul(a, b)},
     {name: 'matMul 512x512', inputs: [[512, 512], [512, 512]], run: (L, a, b) => L.matMul(a, b)},
-    {name: 'matMul 1024x1024', inputs: [[1024, 1024], [1024, 1024]], run: (L, a, b) => L.matMul(a, b)},
+    {name: 'matMul 1024x1024', inputs: [[1024, 1024], [1024, 1024]], maxRuns: 2, run: (L, a, b) => L.matMul(a, b)},
     {name: 'conv2d [1,56,56,64]x[3,3,64,64] same', inputs: [[1, 56, 56, 64], [3, 3, 64, 64]],
       run: (L, x, w) => L.conv2d(x, w, 1, 'same')},
     {name: 'conv2d [1,112,112,3]x[3,3,3,32] stride 2 same', inputs: [[1, 112, 112, 3], [3, 3, 3, 32]],
@@ -82,19 +82,50 @@
     document.getElementById('log').textContent += JSON.stringify(entry) + '\n';
   }
 
-  /** Resolves to JSON: {env, results: [{name, samovarFirst, tfjsFirst, samovar, tfjs, runs, maxDiff}]}. */
-  window.runWebGLBenchmarks = async function(opts) {
-    opts = opts || {};
-    const minRuns = opts.minRuns || 3;
-    const maxRuns = opts.maxRuns || 20;
-    const budgetMs = opts.budgetMs || 6000;
+  async function setUp() {
     await tfjs.setBackend('webgl');
     await tfjs.ready();
     if (!(await sv.setBackend('webgl'))) {
       throw new Error('Samovar webgl backend not available');
     }
+  }
+
+  /** Number of workloads (the last one is the training step). */
+  window.webglBenchCount = () => WORKLOADS.length + 1;
+
+  /** Runs workload i alone; resolves to its entry as JSON (one call each keeps under driver timeouts). */
+  window.runWebGLWorkload = async function(i, opts) {
+    await setUp();
+    const r = await runSome([i], opts || {});
+    return JSON.stringify(r[0]);
+  };
+
+  window.webglBenchEnv = function() {
+    const gl = sv.webgl.getContext();
+    const dbg = gl.getExtension('WEBGL_debug_renderer_info');
+    return JSON.stringify({userAgent: navigator.userAgent, samovar: sv.version.samovar, tfjs: tfjs.version.tfjs,
+      renderer: dbg ? gl.getParameter(dbg.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
+      hardwareConcurrency: navigator.hardwareConcurrency});
+  };
+
+  /** Every workload; resolves to JSON: {env, results: [{name, samovarFirst, tfjsFirst, samovar, tfjs, runs, maxDiff}]}. */
+  window.runWebGLBenchmarks = async function(opts) {
+    await setUp();
+    const all = [];
+    for (let i = 0; i < WORKLOADS.length + 1; i++) {
+      all.push(i);
+    }
+    const results = await runSome(all, opts || {});
+    return JSON.stringify({env: JSON.parse(window.webglBenchEnv()), results});
+  };
+
+  async function runSome(which, opts) {
+    const minRuns = opts.minRuns || 2;
+    const maxRuns0 = opts.maxRuns || 8;
+    const budgetMs = opts.budgetMs || 3000;
     const results = [];
-    for (const w of WORKLOADS) {
+    for (const w of WORKLOADS.filter((_, k) => which.indexOf(k) >= 0)) {
+      const maxRuns = Math.min(maxRuns0, w.maxRuns || maxRuns0);
       const entry = {name: w.name, samovarFirst: null, tfjsFirst: null, samovar: null, tfjs: null, runs: 0,
         maxDiff: null, error: null};
       const data = w.inputs.map((shape, i) => rand(size(shape), 17 + i));
@@ -120,7 +151,7 @@
         const ts = [];
         const tt = [];
         const start = performance.now();
-        while (ts.length < maxRuns && (ts.length < minRuns || performance.now() - start < budgetMs)) {
+        while (ts.length < maxRuns && (ts.length < Math.min(minRuns, maxRuns) || performance.now() - start < budgetMs)) {
           ts.push(timeOnce(sv, w, svIn));
           tt.push(timeOnce(tfjs, w, tfIn));
           await sleep(0);
@@ -136,7 +167,11 @@
       results.push(entry);
       log(entry);
     }
+    if (which.indexOf(WORKLOADS.length) < 0) {
+      return results;
+    }
     // Training step.
+    const maxRuns = maxRuns0;
     const entry = {name: 'MLP 784-128-10 training step, batch 64, adam', samovarFirst: null, tfjsFirst: null,
       samovar: null, tfjs: null, runs: 0, maxDiff: null, error: null};
     let ms = null;
@@ -154,7 +189,7 @@
       const ts = [];
       const tt = [];
       const start = performance.now();
-      while (ts.length < maxRuns && (ts.length < minRuns || performance.now() - start < budgetMs)) {
+      while (ts.length < maxRuns && (ts.length < Math.min(minRuns, maxRuns) || performance.now() - start < budgetMs)) {
         t0 = performance.now();
         ms.step();
         ts.push(performance.now() - t0);
@@ -173,13 +208,6 @@
     if (mt) mt.dispose();
     results.push(entry);
     log(entry);
-    const gl = sv.webgl.getContext();
-    const dbg = gl.getExtension('WEBGL_debug_renderer_info');
-    return JSON.stringify({
-      env: {userAgent: navigator.userAgent, samovar: sv.version.samovar, tfjs: tfjs.version.tfjs,
-        renderer: dbg ? gl.getParameter(dbg.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
-        hardwareConcurrency: navigator.hardwareConcurrency},
-      results,
-    });
-  };
+    return results;
+  }
 })();
