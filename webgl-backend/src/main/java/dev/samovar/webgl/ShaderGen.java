@@ -224,8 +224,8 @@ final class ShaderGen {
         if (aligned) {
             declInt(n + "_C4", c / 4, uni);
         }
-        text(vec + " " + n + "_texelXY(int x, int y) { return texture(" + n + ", (vec2(float(x), float(y)) + 0.5) * "
-                + n + "_INV); }\n");
+        // texelFetch: integer coordinates, no filtering or normalization (cheaper than texture()).
+        text(vec + " " + n + "_texelXY(int x, int y) { return texelFetch(" + n + ", ivec2(x, y), 0); }\n");
         text(vec + " " + n + "_texel(int t) { int y = t / " + n + "_W; return " + n + "_texelXY(t - y * " + n
                 + "_W, y); }\n");
         text(scalar + " " + n + "_at(int i) { return " + n + "_texel(i >> 2)[i & 3]; }\n");

@@ -117,13 +117,21 @@ final class MatMulKernels {
                     + "  int aBase = bt * A_BATCH; int bBase = bt * B_BATCH;\n"
                     + "  vec4 acc = vec4(0.0);\n");
             boolean aVec = !ta && k % 4 == 0;
-            String aRead = aVec ? "A_texel((aBase + i * K + kk) >> 2)"
+            dev.samovar.webgl.WebGLBackend be = dev.samovar.webgl.WebGLBackend.get();
+            // Row helpers where the texture lays rows out one per texture row (no index division).
+            boolean aRows = aVec && be.textureWidth(a) == k / 4;
+            boolean bRows = !tb && be.textureWidth(b) == n / 4;
+            body.append("  int aRow0 = bt * (A_BATCH == 0 ? 0 : M) + i; int bRow0 = bt * (B_BATCH == 0 ? 0 : K);\n");
+            String aRead = aRows ? "A_texelXY(kk >> 2, aRow0)" : aVec ? "A_texel((aBase + i * K + kk) >> 2)"
                     : "vec4(A_at(aBase + " + aIdx.replace("kk", "kk") + "), A_at(aBase + " + aIdx.replace("kk", "(kk + 1)")
                             + "), A_at(aBase + " + aIdx.replace("kk", "(kk + 2)") + "), A_at(aBase + "
                             + aIdx.replace("kk", "(kk + 3)") + "))";
             body.append("  int K4 = K - K % 4;\n  for (int kk = 0; kk < K4; kk += 4) {\n");
             body.append("    vec4 av = ").append(aRead).append(";\n");
-            if (!tb) {
+            if (bRows) {
+                body.append("    acc += av.x * B_texelXY(j4, bRow0 + kk) + av.y * B_texelXY(j4, bRow0 + kk + 1)"
+                        + " + av.z * B_texelXY(j4, bRow0 + kk + 2) + av.w * B_texelXY(j4, bRow0 + kk + 3);\n");
+            } else if (!tb) {
                 body.append("    acc += av.x * B_texel((bBase + kk * N + j) >> 2) + av.y * B_texel((bBase + (kk + 1) * N + j) >> 2)"
                         + " + av.z * B_texel((bBase + (kk + 2) * N + j) >> 2) + av.w * B_texel((bBase + (kk + 3) * N + j) >> 2);\n");
             } else if (k % 4 == 0) {
