@@ -61,6 +61,7 @@
     const maxRuns = opts.maxRuns || 30;
     const budgetMs = opts.budgetMs || 4000;
     await tfjs.setBackend('cpu');
+    await sv.setBackend('cpu');
     await tfjs.ready();
     const results = [];
     for (const w of WORKLOADS) {

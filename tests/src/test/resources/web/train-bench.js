@@ -109,6 +109,7 @@
     const budgetMs = opts.budgetMs || 8000;
     const agreementSteps = opts.agreementSteps || 5;
     await tfjs.setBackend('cpu');
+    await sv.setBackend('cpu');
     await tfjs.ready();
     const results = [];
     for (const lossName of Object.keys(LOSSES)) {

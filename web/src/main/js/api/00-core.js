@@ -110,8 +110,23 @@ Tensor.prototype.dataSync = function() {
   return this.dtype === 'bool' ? Uint8Array.from(ints) : ints;
 };
 
+/**
+ * The values, without blocking the page where the backend can: on webgl the GPU copies them into a
+ * pixel-pack buffer behind a fence, and the promise resolves once the fence has passed (the page
+ * keeps running meanwhile). On cpu it resolves at once with the tensor's own buffer.
+ */
 Tensor.prototype.data = function() {
-  return new Promise((resolve) => resolve(this.dataSync()));
+  this.throwIfDisposed();
+  const dtype = this.dtype;
+  return new Promise((resolve, reject) => {
+    E.read(this._h, (values, error) => {
+      if (error != null) {
+        reject(new Error(error));
+      } else {
+        resolve(dtype === 'bool' ? Uint8Array.from(values) : values);
+      }
+    });
+  });
 };
 
 Tensor.prototype.arraySync = function() {
@@ -448,6 +463,19 @@ tf.memory = function() {
     info.unreliable = true;
     info.reasons = Array.from(E.memoryReasons());
   }
+  const fields = E.memoryFieldNames();
+  if (fields.length > 0) {
+    // The backend's own fields first, as TF.js merges backend.memory() (webgl: unreliable: false,
+    // numBytesInGPU, numBytesInGPUAllocated, numBytesInGPUFree; Samovar adds numTextures,
+    // numTexturesFree).
+    if (!m[3]) {
+      info.unreliable = false;
+    }
+    const values = E.memoryFieldValues();
+    for (let i = 0; i < fields.length; i++) {
+      info[fields[i]] = values[i];
+    }
+  }
   info.numTensors = m[0];
   info.numDataBuffers = m[1];
   info.numBytes = m[2];
@@ -467,9 +495,31 @@ tf.ready = function() {
   return Promise.resolve();
 };
 
+/**
+ * A descriptor of the active backend (TF.js returns the backend object): its name,
+ * floatPrecision() (32: Samovar never computes in half floats), epsilon(), and on webgl
+ * getGPGPUContext().gl, the WebGL2 context.
+ */
 tf.backend = function() {
   const name = E.getBackend();
-  return {name, blockSize: 48};
+  const b = {
+    name,
+    floatPrecision: () => E.floatPrecision(),
+    epsilon: () => (E.floatPrecision() === 32 ? 1e-7 : 1e-4),
+    memory: () => tf.memory(),
+  };
+  if (name === 'cpu') {
+    b.blockSize = 48;
+  }
+  if (name === 'webgl') {
+    b.getGPGPUContext = () => ({gl: N.WebGLBridge.glContext()});
+  }
+  return b;
+};
+
+tf.findBackend = function(name) {
+  return tf.registeredBackends().indexOf(name) >= 0 && (name !== 'webgl' || N.WebGLBridge.available()) ?
+    {name} : null;
 };
 
 tf.engine = function() {

@@ -113,13 +113,41 @@ const flags = {
   TENSORLIKE_CHECK_SHAPE_CONSISTENCY: false,
 };
 
+// The webgl backend's flags (TF.js names) are read from the backend; WEBGL_CPU_FORWARD and
+// CPU_HANDOFF_SIZE_THRESHOLD can be set. Boolean ones are reported as booleans.
+const WEBGL_FLAGS = {
+  HAS_WEBGL: 'bool', WEBGL_VERSION: 'number', WEBGL_RENDER_FLOAT32_CAPABLE: 'bool',
+  WEBGL_RENDER_FLOAT32_ENABLED: 'bool', WEBGL_DOWNLOAD_FLOAT_ENABLED: 'bool',
+  WEBGL_FORCE_F16_TEXTURES: 'bool', WEBGL_MAX_TEXTURE_SIZE: 'number', WEBGL_CPU_FORWARD: 'bool',
+  CPU_HANDOFF_SIZE_THRESHOLD: 'number', WEBGL_PARALLEL_COMPILE: 'bool',
+};
+
+function getFlag(name) {
+  if (WEBGL_FLAGS[name] && isBrowser && N.WebGLBridge) {
+    const v = N.WebGLBridge.flag(name);
+    return WEBGL_FLAGS[name] === 'bool' ? v !== 0 : v;
+  }
+  return flags[name];
+}
+
 const environment = {
   flags,
-  get: (name) => flags[name],
-  getBool: (name) => !!flags[name],
-  getNumber: (name) => Number(flags[name]),
-  getFlags: () => Object.assign({}, flags),
+  get: getFlag,
+  getBool: (name) => !!getFlag(name),
+  getNumber: (name) => Number(getFlag(name)),
+  getFlags: () => {
+    const all = Object.assign({}, flags);
+    if (isBrowser) {
+      Object.keys(WEBGL_FLAGS).forEach((k) => {
+        all[k] = getFlag(k);
+      });
+    }
+    return all;
+  },
   set: (name, value) => {
+    if (WEBGL_FLAGS[name] && isBrowser && N.WebGLBridge) {
+      N.WebGLBridge.setFlag(name, Number(value));
+    }
     flags[name] = value;
   },
   setFlags: (f) => {

@@ -40,6 +40,24 @@ public interface Backend {
     /** Bytes of the buffers this backend holds. */
     double numBytes();
 
+    /**
+     * Why {@code memory()} is only an upper bound on this backend (TF.js's {@code unreliable} and
+     * {@code reasons}), or null when it is exact.
+     */
+    default String memoryUnreliableReason() {
+        return null;
+    }
+
+    /** The backend's own fields of {@code memory()}, in order (TF.js's {@code backend.memory()}). */
+    default java.util.Map<String, Double> memoryFields() {
+        return java.util.Collections.emptyMap();
+    }
+
+    /** Bits of float precision the backend computes with (TF.js's {@code floatPrecision()}): 32 or 16. */
+    default int floatPrecision() {
+        return 32;
+    }
+
     /** Releases everything the backend holds. */
     default void dispose() {
     }

@@ -153,6 +153,16 @@ public final class Engine {
         return makeTensorFromDataId(id, shape, dtype);
     }
 
+    /**
+     * Makes a tensor around storage a backend already made ({@code payload}: a texture on WebGL):
+     * the backend has counted the buffer; nothing is written.
+     */
+    public Tensor makeTensorFromPayload(Object payload, int[] shape, DType dtype, Backend backend) {
+        DataId id = new DataId(backend, Shapes.sizeFromShape(shape), dtype);
+        id.payload = payload;
+        return makeTensorFromDataId(id, shape, dtype);
+    }
+
     /** Makes a tensor that shares an existing buffer (reshape, clone). */
     public Tensor makeTensorFromDataId(DataId id, int[] shape, DType dtype) {
         if (id.refCount == 0) {
@@ -372,7 +382,35 @@ public final class Engine {
 
     // ---------------------------------------------------------------- kernels
 
-    /** Runs a kernel on the active backend. */
+    /** The backend that runs kernels missing on the active one. */
+    public static final String FALLBACK_BACKEND = "cpu";
+
+    /** Kernel name to the number of calls that ran on {@link #FALLBACK_BACKEND} instead of the active backend. */
+    private final Map<String, Integer> fallbacks = new java.util.TreeMap<>();
+
+    /**
+     * Counts a call of {@code kernelName} that ran on the {@value #FALLBACK_BACKEND} backend although
+     * another was active (the engine's fallback, or a kernel handing an unusual case over).
+     */
+    public void recordFallback(String kernelName) {
+        fallbacks.merge(kernelName, 1, Integer::sum);
+    }
+
+    /** Kernel name to the number of calls that fell back to {@value #FALLBACK_BACKEND}, sorted by name. */
+    public Map<String, Integer> fallbackCounts() {
+        return java.util.Collections.unmodifiableMap(fallbacks);
+    }
+
+    /** Forgets the fallback counts. */
+    public void resetFallbackCounts() {
+        fallbacks.clear();
+    }
+
+    /**
+     * Runs a kernel on the active backend. A kernel that the active backend lacks runs on the
+     * {@value #FALLBACK_BACKEND} backend instead, on copies of its inputs; its outputs stay there
+     * until a kernel of the active backend needs them (then they move, as any tensor does).
+     */
     public Tensor[] runKernel(String kernelName, Tensor[] inputs, Attrs attrs) {
         Backend b = backend();
         for (int i = 0; i < inputs.length; i++) {
@@ -381,20 +419,32 @@ public final class Engine {
                 throw new IllegalArgumentException("Kernel '" + kernelName + "': input " + i + " is null");
             }
             t.assertNotDisposed();
-            if (t.dataId.backend != b) {
-                moveData(t.dataId, b);
-            }
         }
         Kernel k = KernelRegistry.get(kernelName, b.name());
+        Backend runOn = b;
+        if (k == null && !b.name().equals(FALLBACK_BACKEND)) {
+            k = KernelRegistry.get(kernelName, FALLBACK_BACKEND);
+            runOn = k == null ? b : findBackend(FALLBACK_BACKEND);
+            if (k != null) {
+                recordFallback(kernelName);
+            }
+        }
         if (k == null) {
             throw new IllegalStateException("Kernel '" + kernelName + "' not registered for backend '" + b.name() + "'");
+        }
+        if (runOn == b) {
+            for (Tensor t : inputs) {
+                if (t.dataId.backend != b) {
+                    moveData(t.dataId, b);
+                }
+            }
         }
         Attrs a = attrs == null ? Attrs.EMPTY : attrs;
         boolean tapeOn = isTapeOn();
         Tensor[] outputs;
         kernelDepth++;
         try {
-            outputs = k.run(inputs, a, b);
+            outputs = runOn == b ? k.run(inputs, a, b) : runWithCopies(k, inputs, a, runOn);
         } finally {
             kernelDepth--;
         }
@@ -736,6 +786,60 @@ public final class Engine {
         }
     }
 
+    /**
+     * Runs backend {@code backendName}'s kernel from inside a kernel of another backend (a WebGL
+     * kernel handing an unusual dtype or attribute to the CPU): inputs held elsewhere are copied,
+     * outputs stay on that backend. Not recorded on the tape (the calling kernel is).
+     */
+    public Tensor[] runKernelOn(String backendName, String kernelName, Tensor[] inputs, Attrs attrs) {
+        Backend target = findBackend(backendName);
+        Kernel k = target == null ? null : KernelRegistry.get(kernelName, backendName);
+        if (k == null) {
+            throw new IllegalStateException("Kernel '" + kernelName + "' not registered for backend '" + backendName + "'");
+        }
+        kernelDepth++;
+        try {
+            return runWithCopies(k, inputs, attrs == null ? Attrs.EMPTY : attrs, target);
+        } finally {
+            kernelDepth--;
+        }
+    }
+
+    /**
+     * Runs {@code k} on {@code target} with the inputs held by other backends replaced by temporary
+     * copies on {@code target} (the originals stay where they are, so a weight on the GPU is not
+     * moved back and forth).
+     */
+    private Tensor[] runWithCopies(Kernel k, Tensor[] inputs, Attrs a, Backend target) {
+        Tensor[] local = new Tensor[inputs.length];
+        List<Tensor> temps = new ArrayList<>();
+        Tensor[] outputs;
+        try {
+            for (int i = 0; i < inputs.length; i++) {
+                Tensor t = inputs[i];
+                if (t.dataId.backend == target) {
+                    local[i] = t;
+                } else {
+                    Object v = t.dataId.backend.readSync(t.dataId);
+                    Object copy = v instanceof float[] ? ((float[]) v).clone() : ((int[]) v).clone();
+                    local[i] = makeTensor(copy, t.shapeRef(), t.dtype(), target);
+                    temps.add(local[i]);
+                }
+            }
+            outputs = k.run(local, a, target);
+        } finally {
+            for (Tensor t : temps) {
+                t.dispose();
+            }
+        }
+        for (Tensor o : outputs) {
+            if (o.disposed) {
+                throw new IllegalStateException("a kernel returned its input tensor itself");
+            }
+        }
+        return outputs;
+    }
+
     /** Runs a single-output kernel. */
     public Tensor runKernel1(String kernelName, Attrs attrs, Tensor... inputs) {
         return runKernel(kernelName, inputs, attrs)[0];
@@ -752,15 +856,19 @@ public final class Engine {
         Map<String, double[]> per = new LinkedHashMap<>();
         boolean unreliable = false;
         List<String> reasons = new ArrayList<>();
+        Map<String, Double> fields = new LinkedHashMap<>();
         for (Map.Entry<String, Backend> e : backends.entrySet()) {
             per.put(e.getKey(), new double[] {e.getValue().numDataIds(), e.getValue().numBytes()});
-            if (e.getValue() == active && "cpu".equals(e.getKey())) {
-                unreliable = true;
-                reasons.add("The reported memory is an upper bound. Due to automatic garbage collection, "
-                        + "the true allocated memory may be less.");
+            if (e.getValue() == active) {
+                String reason = active.memoryUnreliableReason();
+                if (reason != null) {
+                    unreliable = true;
+                    reasons.add(reason);
+                }
+                fields.putAll(active.memoryFields());
             }
         }
-        return new MemoryInfo(numTensors, numDataBuffers, numBytes, unreliable, reasons, per);
+        return new MemoryInfo(numTensors, numDataBuffers, numBytes, unreliable, reasons, per, fields);
     }
 
     /** Names of live scopes, innermost first (for diagnostics). */

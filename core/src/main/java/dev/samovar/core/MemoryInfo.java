@@ -15,15 +15,21 @@ public final class MemoryInfo {
     public final List<String> reasons;
     /** Backend name to {numDataIds, numBytes} of the buffers it holds. */
     public final Map<String, double[]> perBackend;
+    /**
+     * The active backend's own fields, as TF.js's {@code backend.memory()} adds them (WebGL:
+     * {@code numBytesInGPU}, {@code numBytesInGPUAllocated}, {@code numBytesInGPUFree}, ...).
+     */
+    public final Map<String, Double> backendFields;
 
     MemoryInfo(int numTensors, int numDataBuffers, double numBytes, boolean unreliable, List<String> reasons,
-            Map<String, double[]> perBackend) {
+            Map<String, double[]> perBackend, Map<String, Double> backendFields) {
         this.numTensors = numTensors;
         this.numDataBuffers = numDataBuffers;
         this.numBytes = numBytes;
         this.unreliable = unreliable;
         this.reasons = reasons;
         this.perBackend = perBackend;
+        this.backendFields = backendFields;
     }
 
     @Override

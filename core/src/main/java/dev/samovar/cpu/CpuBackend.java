@@ -57,6 +57,12 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public String memoryUnreliableReason() {
+        return "The reported memory is an upper bound. Due to automatic garbage collection, "
+                + "the true allocated memory may be less.";
+    }
+
+    @Override
     public void dispose() {
         POOL.clear();
     }

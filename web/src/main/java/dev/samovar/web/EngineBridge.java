@@ -7,6 +7,8 @@ import dev.samovar.core.Scope;
 import dev.samovar.core.Tensor;
 import java.util.List;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int32Array;
 
@@ -90,6 +92,35 @@ public final class EngineBridge {
         return Int32Array.fromJavaArray(v instanceof int[] ? (int[]) v : t.dataSyncInt());
     }
 
+    /** Receives the values of an asynchronous read (a typed array), or an error message. */
+    @JSFunctor
+    public interface ReadCallback extends JSObject {
+        void done(JSObject values, String error);
+    }
+
+    /**
+     * Reads a tensor's values without blocking where the backend can (webgl: a fence, polled from
+     * timers); calls back with a Float32Array (float32) or Int32Array (int32, bool) view.
+     */
+    @JSExport
+    public static void read(Tensor t, ReadCallback callback) {
+        t.assertNotDisposed();
+        dev.samovar.core.DataId id = t.dataId();
+        id.backend().expose(id);
+        java.util.function.Consumer<Object> ok = v -> callback.done(
+                v instanceof float[] ? Float32Array.fromJavaArray((float[]) v) : Int32Array.fromJavaArray((int[]) v),
+                null);
+        if (id.backend() instanceof dev.samovar.webgl.WebGLBackend) {
+            ((dev.samovar.webgl.WebGLBackend) id.backend()).read(id, ok, e -> callback.done(null, e.getMessage()));
+        } else {
+            try {
+                id.backend().read(id, ok);
+            } catch (RuntimeException e) {
+                callback.done(null, e.getMessage());
+            }
+        }
+    }
+
     /** The buffer, marked as exposed: the backend will not recycle it once freed. */
     private static Object read(Tensor t) {
         t.assertNotDisposed();
@@ -130,6 +161,30 @@ public final class EngineBridge {
     public static double[] memory() {
         MemoryInfo m = Engine.get().memory();
         return new double[] {m.numTensors, m.numDataBuffers, m.numBytes, m.unreliable ? 1 : 0};
+    }
+
+    /** Names of the active backend's own memory() fields (webgl: numBytesInGPU, ...). */
+    @JSExport
+    public static String[] memoryFieldNames() {
+        return Engine.get().memory().backendFields.keySet().toArray(new String[0]);
+    }
+
+    /** Values of those fields, in the same order. */
+    @JSExport
+    public static double[] memoryFieldValues() {
+        java.util.Collection<Double> v = Engine.get().memory().backendFields.values();
+        double[] out = new double[v.size()];
+        int i = 0;
+        for (Double d : v) {
+            out[i++] = d;
+        }
+        return out;
+    }
+
+    /** The active backend's float precision (TF.js's backend.floatPrecision()): 32. */
+    @JSExport
+    public static int floatPrecision() {
+        return Engine.get().backend().floatPrecision();
     }
 
     @JSExport
