@@ -11,5 +11,10 @@ public final class WebGLKernels {
     public static void registerAll() {
         ElementwiseKernels.register();
         TransformKernels.register();
+        CreationKernels.register();
+        ScanKernels.register();
+        PoolKernels.register();
+        NormKernels.register();
+        ConvBackpropKernels.register();
     }
 }
