@@ -29,7 +29,8 @@ class BrowserOpSuiteWebGLTest {
     static final double TOL = 1e-3;
 
     /** The fixture files of these families (SwiftShader is slow: the others run on cpu here anyway). */
-    static final String[] FILES = {"transform", "creation", "pool", "nn", "conv", "grad-nn", "grad-shapes"};
+    static final String[] FILES = {"transform", "creation", "pool", "nn", "conv", "reduction", "grad-nn",
+        "grad-shapes"};
 
     private static StaticServer server;
     private static Chromium chromium;

@@ -58,8 +58,21 @@ final class NormKernels {
         return Gpu.one(p.run());
     }
 
+    /** Math.pow's cases GLSL's pow leaves undefined (NaN, zero or negative bases). */
+    static final String POW = "float powJs(float b, float e) {\n"
+            + "  if (isNaN(b) || isNaN(e)) return NAN;\n"
+            + "  if (e == 0.0) return 1.0;\n"
+            + "  if (b == 0.0) return e < 0.0 ? INFINITY : 0.0;\n"
+            + "  if (b < 0.0) {\n"
+            + "    if (floor(e) != e) return NAN;\n"
+            + "    float r = exp2(e * log2(-b));\n"
+            + "    return mod(e, 2.0) == 1.0 ? -r : r;\n"
+            + "  }\n"
+            + "  return exp2(e * log2(b));\n"
+            + "}\n";
+
     private static Program lrnParams(Program p, Attrs attrs, int channels) {
-        return p.shapeInt("lrnR", attrs.getInt("depthRadius")).shapeInt("lrnC", channels)
+        return p.functions(POW).shapeInt("lrnR", attrs.getInt("depthRadius")).shapeInt("lrnC", channels)
                 .uniformFloat("lrnBias", attrs.getDouble("bias")).uniformFloat("lrnAlpha", attrs.getDouble("alpha"))
                 .uniformFloat("lrnBeta", attrs.getDouble("beta"));
     }
@@ -75,7 +88,7 @@ final class NormKernels {
                         + "  int lo = max(0, c3 - lrnR);\n  int hi = min(c3 + lrnR, lrnC - 1);\n"
                         + "  float sum = 0.0;\n"
                         + "  for (int k = lo; k <= hi; k++) { float z = X_at(base + k); sum += z * z; }\n"
-                        + "  return X_at(idx) * pow(lrnBias + lrnAlpha * sum, -lrnBeta);");
+                        + "  return X_at(idx) * powJs(lrnBias + lrnAlpha * sum, -lrnBeta);");
         return Gpu.one(lrnParams(p, attrs, channels).run());
     }
 
@@ -104,7 +117,7 @@ final class NormKernels {
                         + "    for (int k = b; k < e; k++) { float v = X_at(base + k); norm += v * v; }\n"
                         + "    norm = lrnAlpha * norm + lrnBias;\n"
                         + "    float d = lrnScale * xk * Y_at(base + c) / norm;\n"
-                        + "    if (c == c3) d += pow(norm, -lrnBeta);\n"
+                        + "    if (c == c3) d += powJs(norm, -lrnBeta);\n"
                         + "    result += d * DY_at(base + c);\n"
                         + "  }\n  return result;");
         return Gpu.one(lrnParams(p, attrs, channels).run());

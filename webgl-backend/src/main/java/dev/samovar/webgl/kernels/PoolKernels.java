@@ -16,9 +16,12 @@ import dev.samovar.webgl.Program;
  * each window (found by a positions program, as TF.js's webgl backend does); AvgPoolGrad sends
  * dy / (filter height * filter width) to every pixel of the window.
  *
- * <p>Left to the cpu kernels: int32 / bool inputs, DilatedPool / DilatedPoolGrad (tf.pool with
- * dilations), and a dy whose shape is not the forward output's (a dimRoundingMode the backward
- * pass does not get).
+ * DilatedPool and DilatedPoolGrad (tf.pool with dilations) follow the cpu kernels: padded pixels are
+ * zeros (they can be a window's maximum, and then take its gradient away); averages count the
+ * whole window.
+ *
+ * <p>Left to the cpu kernels: int32 / bool inputs, and a dy whose shape is not the forward
+ * output's (a dimRoundingMode the backward pass does not get).
  */
 final class PoolKernels {
     private PoolKernels() {
@@ -29,6 +32,140 @@ final class PoolKernels {
         Gpu.register("AvgPool", (in, at, be) -> pool(in, at, false));
         Gpu.register("MaxPoolGrad", PoolKernels::maxPoolGrad);
         Gpu.register("AvgPoolGrad", PoolKernels::avgPoolGrad);
+        Gpu.register("DilatedPool", PoolKernels::dilatedPool);
+        Gpu.register("DilatedPoolGrad", PoolKernels::dilatedPoolGrad);
+    }
+
+    /**
+     * tf.pool with dilations: {fh, fw, dh, dw, padTop, padLeft, outH, outW}, or null where the cpu
+     * kernel throws TF.js's error (a crop below -1). The window samples every dilation-th pixel;
+     * 'same' padding counts as zeros, as TF.js's spaceToBatchND / pool / batchToSpaceND composition.
+     */
+    private static int[] dilatedGeometry(int[] xs, Attrs attrs) {
+        int[] win = ConvGeometry.tuple(attrs.getInts("windowShape"));
+        int[] dil = ConvGeometry.tuple(attrs.getInts("dilations"));
+        boolean same = "same".equals(attrs.get("pad"));
+        int fh = win[0];
+        int fw = win[1];
+        int dh = dil[0];
+        int dw = dil[1];
+        if (fh <= 0 || fw <= 0 || dh <= 0 || dw <= 0) {
+            return null;
+        }
+        int padTop = 0;
+        int padLeft = 0;
+        int padBottom = 0;
+        int padRight = 0;
+        if (same) {
+            int extraH = fh + (fh - 1) * (dh - 1) - 1;
+            int extraW = fw + (fw - 1) * (dw - 1) - 1;
+            padTop = extraH / 2;
+            padBottom = extraH - padTop;
+            padLeft = extraW / 2;
+            padRight = extraW - padLeft;
+        }
+        int fullH = xs[1] + padTop + padBottom;
+        int fullW = xs[2] + padLeft + padRight;
+        int extraEndH = (dh - fullH % dh) % dh;
+        int extraEndW = (dw - fullW % dw) % dw;
+        int subOutH = (fullH + extraEndH) / dh - fh + 1;
+        int subOutW = (fullW + extraEndW) / dw - fw + 1;
+        if (subOutH < 0 || subOutW < 0) {
+            return null;
+        }
+        int outH = subOutH * dh - extraEndH;
+        int outW = subOutW * dw - extraEndW;
+        if (outH == -1) {
+            outH = subOutH * dh;
+        }
+        if (outW == -1) {
+            outW = subOutW * dw;
+        }
+        if (outH < 0 || outW < 0) {
+            return null;
+        }
+        return new int[] {fh, fw, dh, dw, padTop, padLeft, outH, outW};
+    }
+
+    private static Program dilatedParams(Program p, int[] g, int[] xs) {
+        return p.shapeInt("fH", g[0]).shapeInt("fW", g[1]).shapeInt("dH", g[2]).shapeInt("dW", g[3])
+                .shapeInt("padT", g[4]).shapeInt("padL", g[5]).shapeInt("outH", g[6]).shapeInt("outW", g[7])
+                .shapeInt("inH", xs[1]).shapeInt("inW", xs[2]);
+    }
+
+    /** The window loop of DilatedPool: padded pixels read as 0; {@code visit} sees v, inside, i, j. */
+    private static String dilatedLoop(String visit) {
+        return "  for (int i = 0; i < fH; i++) {\n"
+                + "    int r = c1 + i * dH - padT;\n"
+                + "    for (int j = 0; j < fW; j++) {\n"
+                + "      int q = c2 + j * dW - padL;\n"
+                + "      bool inside = r >= 0 && r < inH && q >= 0 && q < inW;\n"
+                + "      float v = inside ? getX(c0, r, q, c3) : 0.0;\n"
+                + visit
+                + "    }\n  }\n";
+    }
+
+    private static Tensor[] dilatedPool(Tensor[] inputs, Attrs attrs, Backend backend) {
+        Tensor x = inputs[0];
+        int[] g = x.rank() == 4 && x.dtype() == DType.FLOAT32 ? dilatedGeometry(x.shapeRef(), attrs) : null;
+        if (g == null) {
+            return Gpu.onCpu("DilatedPool", inputs, attrs);
+        }
+        boolean max = !"avg".equals(attrs.getString("poolingType", "max"));
+        int[] xs = x.shapeRef();
+        int[] outShape = {xs[0], g[6], g[7], xs[3]};
+        String body = (max ? "  float best = -INFINITY;\n" : "  float sum = 0.0;\n")
+                + dilatedLoop(max ? "      if (v > best) best = v;\n" : "      sum += v;\n")
+                + (max ? "  return best;" : "  return sum / float(fH * fW);");
+        Program p = Program.element("DilatedPool", outShape, DType.FLOAT32).input("X", x).body(body);
+        return Gpu.one(dilatedParams(p, g, xs).run());
+    }
+
+    private static Tensor[] dilatedPoolGrad(Tensor[] inputs, Attrs attrs, Backend backend) {
+        Tensor dy = inputs[0];
+        Tensor x = inputs[1];
+        int[] xs = x.shapeRef();
+        int[] g = x.rank() == 4 && x.dtype() == DType.FLOAT32 && dy.dtype() == DType.FLOAT32
+                ? dilatedGeometry(xs, attrs) : null;
+        int[] ys = dy.shapeRef();
+        if (g == null || ys.length != 4 || ys[0] != xs[0] || ys[3] != xs[3] || x.size() == 0) {
+            return Gpu.onCpu("DilatedPoolGrad", inputs, attrs);
+        }
+        // The gradient's windows are dy's pixels.
+        g[6] = ys[1];
+        g[7] = ys[2];
+        boolean max = !"avg".equals(attrs.getString("poolingType", "max"));
+        Tensor positions = null;
+        String hit;
+        if (max) {
+            Program pos = Program.element("DilatedPoolPositions", ys, DType.INT32).input("X", x)
+                    .body("  float best = -INFINITY;\n  int at = -1;\n  bool atInside = false;\n"
+                            + dilatedLoop("      if (v > best) { best = v; at = i * fW + j; atInside = inside; }\n")
+                            + "  return atInside ? at : -1;");
+            positions = dilatedParams(pos, g, xs).run();
+            hit = "getP(c0, y, xo, c3) == i * fW + j";
+        } else {
+            hit = "true";
+        }
+        Program p = Program.element("DilatedPoolGrad", xs, DType.FLOAT32).input("DY", dy)
+                .body("  float sum = 0.0;\n"
+                        + "  for (int i = 0; i < fH; i++) {\n"
+                        + "    int y = c1 + padT - i * dH;\n"
+                        + "    if (y < 0 || y >= outH) continue;\n"
+                        + "    for (int j = 0; j < fW; j++) {\n"
+                        + "      int xo = c2 + padL - j * dW;\n"
+                        + "      if (xo < 0 || xo >= outW) continue;\n"
+                        + "      if (" + hit + ") sum += getDY(c0, y, xo, c3);\n"
+                        + "    }\n  }\n"
+                        + (max ? "  return sum;" : "  return sum / float(fH * fW);"));
+        if (positions != null) {
+            p.input("P", positions);
+        }
+        Tensor dx = dilatedParams(p, g, xs).run();
+        if (positions != null) {
+            positions.dispose();
+        }
+        return Gpu.one(dx);
     }
 
     /** The geometry's uniforms: input size, strides, padding, filter. */
