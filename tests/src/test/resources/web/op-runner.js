@@ -4,13 +4,14 @@
   const runner = window.createCaseRunner(window.samovar, 'samovar');
 
   /**
-   * Runs every case of fixtures/ops/<file>.json on `backend` (default cpu); resolves to a JSON
-   * array of outcomes.
+   * Runs every case of fixtures/ops/<file>.json on `backend` (default cpu), with environment
+   * `flags` set first (e.g. {WEBGL_CPU_FORWARD: false}); resolves to a JSON array of outcomes.
    */
-  window.runFixture = async function(file, backend) {
+  window.runFixture = async function(file, backend, flags) {
     if (!(await samovar.setBackend(backend || 'cpu'))) {
       throw new Error('backend ' + (backend || 'cpu') + ' is not available');
     }
+    Object.keys(flags || {}).forEach((k) => samovar.env().set(k, flags[k]));
     const response = await fetch(`/fixtures/ops/${file}.json`);
     const fixture = await response.json();
     const before = samovar.memory().numTensors;

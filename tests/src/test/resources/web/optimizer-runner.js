@@ -10,10 +10,11 @@
   }
 
   /** Every run of the fixture: {results: [result or {error}], errors: [{name, error}]}. */
-  window.runOptimizerFixture = async function(backend) {
+  window.runOptimizerFixture = async function(backend, flags) {
     if (!(await tf.setBackend(backend || 'cpu'))) {
       throw new Error('backend ' + (backend || 'cpu') + ' is not available');
     }
+    Object.keys(flags || {}).forEach((k) => tf.env().set(k, flags[k]));
     const fixture = await (await fetch('/fixtures/optimizers/optimizers.json')).json();
     const results = [];
     for (const spec of fixture.runs) {
@@ -42,10 +43,11 @@
    * the cost, even steps with it, disposed) and reports the tensors alive after the first step and
    * after the last, and what is left once the optimizer and the problem are disposed.
    */
-  window.runOptimizerLeakTest = async function(steps, backend) {
+  window.runOptimizerLeakTest = async function(steps, backend, flags) {
     if (!(await tf.setBackend(backend || 'cpu'))) {
       throw new Error('backend ' + (backend || 'cpu') + ' is not available');
     }
+    Object.keys(flags || {}).forEach((k) => tf.env().set(k, flags[k]));
     const fixture = await (await fetch('/fixtures/optimizers/optimizers.json')).json();
     const p = fixture.problems.mlp;
     const out = [];
@@ -64,6 +66,7 @@
       const opt = tf.train[name].apply(null, args);
       const f = () => OptimizerRuns.losses.mlp(tf, data, vars);
       let afterFirst = -1;
+      let afterFirstTextures = null;
       let lastLoss = NaN;
       const t0 = performance.now();
       for (let i = 1; i <= steps; i++) {
@@ -76,14 +79,18 @@
         }
         if (i === 1) {
           afterFirst = tf.memory().numTensors;
+          afterFirstTextures = tf.memory().numTextures;
         }
       }
       const ms = performance.now() - t0;
       const afterLast = tf.memory().numTensors;
+      const afterLastTextures = tf.memory().numTextures;
       opt.dispose();
       tf.disposeVariables();
       Object.keys(data).forEach((k) => data[k].dispose());
       out.push({name: `${name}(${args.join(', ')})`, steps, afterFirst, afterLast,
+        afterFirstTextures: afterFirstTextures == null ? null : afterFirstTextures,
+        afterLastTextures: afterLastTextures == null ? null : afterLastTextures,
         left: tf.memory().numTensors - start, iterations: opt.iterations, lastLoss: enc(lastLoss), ms});
     }
     return JSON.stringify(out);

@@ -137,6 +137,23 @@ tf.webgl = {
   /** Deletes the pooled free textures (their GPU memory goes back to the browser). */
   releaseFreeTextures: () => WG.releaseFreeTextures(),
 
+  /**
+   * Kernels that ran on the cpu backend while webgl was active, with call counts: {Kernel: n}.
+   * A name ending in " (some inputs)" is a webgl kernel that hands some cases (an int dtype, NCHW...)
+   * to the cpu. `reset` forgets the counts.
+   */
+  fallbacks: (reset) => {
+    const out = {};
+    Array.from(WG.fallbacks()).forEach((s) => {
+      const i = s.lastIndexOf('=');
+      out[s.substring(0, i)] = Number(s.substring(i + 1));
+    });
+    if (reset) {
+      WG.resetFallbacks();
+    }
+    return out;
+  },
+
   /** Whether the webgl backend can run in this browser. */
   isAvailable: () => WG.available(),
 };

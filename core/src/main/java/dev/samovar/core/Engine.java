@@ -385,6 +385,27 @@ public final class Engine {
     /** The backend that runs kernels missing on the active one. */
     public static final String FALLBACK_BACKEND = "cpu";
 
+    /** Kernel name to the number of calls that ran on {@link #FALLBACK_BACKEND} instead of the active backend. */
+    private final Map<String, Integer> fallbacks = new java.util.TreeMap<>();
+
+    /**
+     * Counts a call of {@code kernelName} that ran on the {@value #FALLBACK_BACKEND} backend although
+     * another was active (the engine's fallback, or a kernel handing an unusual case over).
+     */
+    public void recordFallback(String kernelName) {
+        fallbacks.merge(kernelName, 1, Integer::sum);
+    }
+
+    /** Kernel name to the number of calls that fell back to {@value #FALLBACK_BACKEND}, sorted by name. */
+    public Map<String, Integer> fallbackCounts() {
+        return java.util.Collections.unmodifiableMap(fallbacks);
+    }
+
+    /** Forgets the fallback counts. */
+    public void resetFallbackCounts() {
+        fallbacks.clear();
+    }
+
     /**
      * Runs a kernel on the active backend. A kernel that the active backend lacks runs on the
      * {@value #FALLBACK_BACKEND} backend instead, on copies of its inputs; its outputs stay there
@@ -404,6 +425,9 @@ public final class Engine {
         if (k == null && !b.name().equals(FALLBACK_BACKEND)) {
             k = KernelRegistry.get(kernelName, FALLBACK_BACKEND);
             runOn = k == null ? b : findBackend(FALLBACK_BACKEND);
+            if (k != null) {
+                recordFallback(kernelName);
+            }
         }
         if (k == null) {
             throw new IllegalStateException("Kernel '" + kernelName + "' not registered for backend '" + b.name() + "'");

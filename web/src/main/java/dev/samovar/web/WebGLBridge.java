@@ -142,4 +142,19 @@ public final class WebGLBridge {
     public static void releaseFreeTextures() {
         require().releaseFreeTextures();
     }
+
+    /** "Kernel=count" for each kernel that ran on the cpu while webgl was active (see Engine.recordFallback). */
+    @JSExport
+    public static String[] fallbacks() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, Integer> e : Engine.get().fallbackCounts().entrySet()) {
+            out.add(e.getKey() + "=" + e.getValue());
+        }
+        return out.toArray(new String[0]);
+    }
+
+    @JSExport
+    public static void resetFallbacks() {
+        Engine.get().resetFallbackCounts();
+    }
 }

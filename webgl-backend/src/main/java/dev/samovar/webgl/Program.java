@@ -122,6 +122,16 @@ public final class Program {
         return this;
     }
 
+    /** Whether a parameter of this name was added. */
+    public boolean hasParam(String paramName) {
+        for (Param q : params) {
+            if (q.name.equals(paramName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs the program on the webgl backend: a new tensor on the GPU. */
     public Tensor run() {
         return WebGLBackend.get().run(this);

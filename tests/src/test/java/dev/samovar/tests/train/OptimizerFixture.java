@@ -96,6 +96,11 @@ public final class OptimizerFixture {
 
     /** Fails unless {@code actual} matches the run's expected result. */
     public static void check(JsonObject run, JsonObject actual) {
+        check(run, actual, TOLERANCE);
+    }
+
+    /** As {@link #check(JsonObject, JsonObject)}, with values within {@code tol} absolute + relative. */
+    public static void check(JsonObject run, JsonObject actual, double tol) {
         JsonObject expected = run.getAsJsonObject("expected");
         JsonArray es = expected.getAsJsonArray("steps");
         JsonArray as = actual.getAsJsonArray("steps");
@@ -104,10 +109,10 @@ public final class OptimizerFixture {
             JsonObject e = es.get(i).getAsJsonObject();
             JsonObject a = as.get(i).getAsJsonObject();
             String at = "step " + (i + 1) + ": ";
-            close(number(e.get("loss")), number(a.get("loss")), at + "loss");
+            close(number(e.get("loss")), number(a.get("loss")), at + "loss", tol);
             for (Map.Entry<String, JsonElement> v : e.getAsJsonObject("variables").entrySet()) {
                 closeAll(v.getValue().getAsJsonArray(), a.getAsJsonObject("variables").getAsJsonArray(v.getKey()),
-                        at + "variable " + v.getKey());
+                        at + "variable " + v.getKey(), tol);
             }
             Assertions.assertEquals(e.get("numTensors").getAsInt(), a.get("numTensors").getAsInt(),
                     at + "tensors alive, relative to before the optimizer was made");
@@ -132,7 +137,7 @@ public final class OptimizerFixture {
                 Assertions.assertEquals(e.get("dtype").getAsString(), a.get("dtype").getAsString(), name + " dtype");
                 Assertions.assertArrayEquals(ints(e.getAsJsonArray("shape")), ints(a.getAsJsonArray("shape")),
                         name + " shape");
-                closeAll(e.getAsJsonArray("data"), a.getAsJsonArray("data"), name);
+                closeAll(e.getAsJsonArray("data"), a.getAsJsonArray("data"), name, tol);
             }
         }
         Assertions.assertEquals(expected.get("iterations").getAsInt(), actual.get("iterations").getAsInt(),
@@ -162,19 +167,19 @@ public final class OptimizerFixture {
         return out;
     }
 
-    private static void closeAll(JsonArray expected, JsonArray actual, String what) {
+    private static void closeAll(JsonArray expected, JsonArray actual, String what, double tol) {
         Assertions.assertNotNull(actual, what + ": missing");
         Assertions.assertEquals(expected.size(), actual.size(), what + ": size");
         for (int i = 0; i < expected.size(); i++) {
-            close(number(expected.get(i)), number(actual.get(i)), what + "[" + i + "]");
+            close(number(expected.get(i)), number(actual.get(i)), what + "[" + i + "]", tol);
         }
     }
 
-    private static void close(double expected, double actual, String what) {
+    private static void close(double expected, double actual, String what, double tol) {
         if (Double.isNaN(expected) && Double.isNaN(actual) || expected == actual) {
             return;
         }
-        if (!(Math.abs(expected - actual) <= TOLERANCE + TOLERANCE * Math.abs(expected))) {
+        if (!(Math.abs(expected - actual) <= tol + tol * Math.abs(expected))) {
             Assertions.fail(what + ": expected " + expected + " (TF.js) but was " + actual);
         }
     }

@@ -23,27 +23,47 @@ final class ElementwiseKernels {
             + "const float SELU_SCALE_ALPHA = 1.7580993408473768;\n"
             + "const float SOFTPLUS_THRESHOLD = -13.942385152878742;\n"
             + "const float ERF_P = 0.3275911;\nconst float ERF_A1 = 0.254829592;\nconst float ERF_A2 = -0.284496736;\n"
-            + "const float ERF_A3 = 1.421413741;\nconst float ERF_A4 = -1.453152027;\nconst float ERF_A5 = 1.061405429;\n";
+            + "const float ERF_A3 = 1.421413741;\nconst float ERF_A4 = -1.453152027;\nconst float ERF_A5 = 1.061405429;\n"
+            // sin and cos after Cody-Waite reduction by pi/2 in three parts (exact products for
+            // |k| < 2^15): the GPU's own sin/cos lose the few bits that matter near multiples of pi/2.
+            + "vec2 sinCos(float x) {\n"
+            + "  float k = floor(x * 0.6366197723675814 + 0.5);\n"
+            + "  float r = ((x - k * 1.5703125) - k * 4.837512969970703125e-4) - k * 7.54978995489188216e-8;\n"
+            // Taylor polynomials on |r| <= pi/4 (errors below 3e-8): SwiftShader's sin of a tiny
+            // argument is off by about 1e-7 absolute, which matters right at multiples of pi/2.
+            + "  float r2 = r * r;\n"
+            + "  float s = r + r * r2 * (-0.16666666666666666 + r2 * (0.008333333333333333 + r2 * (-1.984126984126984e-4"
+            + " + r2 * 2.755731922398589e-6)));\n"
+            + "  float c = 1.0 + r2 * (-0.5 + r2 * (0.041666666666666664 + r2 * (-0.001388888888888889"
+            + " + r2 * 2.48015873015873e-5)));\n"
+            + "  int q = int(k - 4.0 * floor(k * 0.25));\n"
+            + "  if (q == 0) return vec2(s, c);\n"
+            + "  if (q == 1) return vec2(c, -s);\n"
+            + "  if (q == 2) return vec2(-s, -c);\n"
+            + "  return vec2(-c, s);\n"
+            + "}\n";
 
     static void register() {
         unary("Abs", "return abs(a);", "return abs(a);");
         unary("Neg", "return -a;", "return -a;");
         unary("Exp", "return exp(a);", "return exp(a);");
         unary("Expm1", "float x = a; return abs(x) < 1e-3 ? x + 0.5 * x * x + x * x * x / 6.0 : exp(x) - 1.0;", null);
-        unary("Log", "return a < 0.0 ? NAN : log(a);", null);
-        unary("Log1p", "if (a < -1.0) return NAN; float u = 1.0 + a; if (u == 1.0) return a;"
+        unary("Log", "return a < 0.0 ? NAN : (a == 0.0 ? -INFINITY : log(a));", null);
+        unary("Log1p", "if (a < -1.0) return NAN; if (a == -1.0) return -INFINITY; float u = 1.0 + a; if (u == 1.0) return a;"
                 + " if (isInf(u)) return u; return abs(a) < 1e-4 ? a - 0.5 * a * a + a * a * a / 3.0 : log(u);", null);
         unary("Sqrt", "return a < 0.0 ? NAN : sqrt(a);", null);
         unary("Rsqrt", "return a < 0.0 ? NAN : 1.0 / sqrt(a);", null);
         unary("Square", "return a * a;", "return a * a;");
         unary("Reciprocal", "return 1.0 / a;", "return 1.0 / a;");
-        unary("Sign", "return a < 0.0 ? -1.0 : (a > 0.0 ? 1.0 : 0.0);", null);
+        // Sign of NaN is 0 (TF.js's cpu kernel): registered without the NaN guard of unary().
+        register("Sign", (in, attrs) -> Elementwise.run("Sign", DType.FLOAT32,
+                "return a < 0.0 ? -1.0 : (a > 0.0 ? 1.0 : 0.0);", null, in), false);
         unary("Floor", "return floor(a);", "return floor(a);");
         unary("Ceil", "return ceil(a);", "return ceil(a);");
         unary("Round", "return roundEven(a);", "return roundEven(a);");
-        unary("Sin", "return isInf(a) ? NAN : sin(a);", null);
-        unary("Cos", "return isInf(a) ? NAN : cos(a);", null);
-        unary("Tan", "return isInf(a) ? NAN : tan(a);", null);
+        unary("Sin", "return isInf(a) ? NAN : sinCos(a).x;", null);
+        unary("Cos", "return isInf(a) ? NAN : sinCos(a).y;", null);
+        unary("Tan", "if (isInf(a)) return NAN; vec2 sc = sinCos(a); return sc.x / sc.y;", null);
         unary("Asin", "return abs(a) > 1.0 ? NAN : asin(a);", null);
         unary("Acos", "return abs(a) > 1.0 ? NAN : acos(a);", null);
         unary("Atan", "return isNaN(a) ? a : atan(a);", null);
@@ -90,7 +110,9 @@ final class ElementwiseKernels {
         // Binary: float32 forms; int forms where int32 arithmetic is exact and wraps as in JS.
         binary("Add", "return a + b;", "return a + b;", "return a + b;");
         binary("Sub", "return a - b;", "return a - b;", "return a - b;");
-        binary("Multiply", "return a * b;", "return a * b;", "return a * b;");
+        // int32 products: TF.js rounds the double product before wrapping, which a 32-bit GPU multiply
+        // does not reproduce; int32 Multiply runs on the cpu.
+        binary("Multiply", "return a * b;", "return a * b;", null);
         binary("RealDiv", "return a / b;", "return a / b;", null);
         binary("Maximum", "return isNaN(a) || isNaN(b) ? NAN : max(a, b);", null, "return max(a, b);");
         binary("Minimum", "return isNaN(a) || isNaN(b) ? NAN : min(a, b);", null, "return min(a, b);");
@@ -102,6 +124,7 @@ final class ElementwiseKernels {
                 + " bool odd = abs(b) < 16777216.0 && floor(b) == b && mod(b, 2.0) == 1.0;"
                 + " if (a == 0.0) { if (b > 0.0) return odd ? a : 0.0; return odd && floatBitsToUint(a) != 0u"
                 + " ? -INFINITY : INFINITY; }"
+                + " if (isInf(a) && a < 0.0) return b > 0.0 ? (odd ? a : INFINITY) : (odd ? -0.0 : 0.0);"
                 + " if (a < 0.0 && floor(b) != b && !isInf(b)) return NAN;"
                 + " if (isInf(b)) { float m = abs(a); return m == 1.0 ? NAN : ((m > 1.0) == (b > 0.0) ? INFINITY : 0.0); }"
                 + " float r = exp2(b * log2(abs(a))); return a < 0.0 && odd ? -r : r;", null, null);
@@ -169,8 +192,18 @@ final class ElementwiseKernels {
         });
     }
 
+    /**
+     * A float32 unary op. NaN in gives NaN out (GPU built-ins leave NaN undefined: SwiftShader's exp
+     * of NaN is Infinity), so the body only handles numbers.
+     */
     private static void unary(String name, String scalar, String vec) {
-        register(name, (in, attrs) -> Elementwise.run(name, DType.FLOAT32, scalar, vec, in), false);
+        String guardedScalar = "if (isNaN(a)) return a;\n" + scalar;
+        String guardedVec = null;
+        if (vec != null && vec.startsWith("return ") && vec.endsWith(";")) {
+            guardedVec = "return mix(" + vec.substring(7, vec.length() - 1) + ", a, isNaN(a));";
+        }
+        String v = guardedVec;
+        register(name, (in, attrs) -> Elementwise.run(name, DType.FLOAT32, guardedScalar, v, in), false);
     }
 
     private static void predicate(String name, String scalar) {

@@ -63,6 +63,7 @@ public final class Gpu {
      * attribute); outputs stay on the CPU until a webgl kernel needs them.
      */
     static Tensor[] onCpu(String name, Tensor[] inputs, Attrs attrs) {
+        Engine.get().recordFallback(name + " (some inputs)");
         return Engine.get().runKernelOn(Engine.FALLBACK_BACKEND, name, inputs, attrs);
     }
 

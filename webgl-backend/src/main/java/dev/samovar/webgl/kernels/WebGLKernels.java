@@ -11,6 +11,9 @@ public final class WebGLKernels {
     public static void registerAll() {
         ElementwiseKernels.register();
         TransformKernels.register();
+        MatMulKernels.register();
+        ConvKernels.register();
+        ReductionKernels.register();
         CreationKernels.register();
         ScanKernels.register();
         PoolKernels.register();

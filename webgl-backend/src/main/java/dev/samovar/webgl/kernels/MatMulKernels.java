@@ -1,0 +1,165 @@
+package dev.samovar.webgl.kernels;
+
+import dev.samovar.core.Attrs;
+import dev.samovar.core.Backend;
+import dev.samovar.core.DType;
+import dev.samovar.core.Engine;
+import dev.samovar.core.Tensor;
+import dev.samovar.webgl.Program;
+
+/**
+ * BatchMatMul and _FusedMatMul. Both operands are viewed as [batch, rows, cols] (a batch of 1
+ * broadcasts). Each fragment computes one output texel: four neighbouring outputs of a row when N
+ * is a multiple of 4 (the packed path: A read four k at a time as a texel when K is a multiple of
+ * 4, B four columns (or, transposed, four k) per texel, so a k-step of four costs five texture
+ * reads for sixteen multiply-adds), otherwise four outputs anywhere, each a dot product of scalar
+ * reads. Int32 operands, batch dimensions that broadcast other than from 1, and fused bias/PReLU
+ * shapes other than a scalar or a vector along N run on the cpu (or unfused).
+ */
+final class MatMulKernels {
+    private MatMulKernels() {
+    }
+
+    static void register() {
+        Gpu.register("BatchMatMul", MatMulKernels::batchMatMul);
+        Gpu.register("_FusedMatMul", MatMulKernels::fusedMatMul);
+    }
+
+    private static Tensor[] batchMatMul(Tensor[] inputs, Attrs attrs, Backend backend) {
+        Tensor r = matMul(inputs[0], inputs[1], attrs.getBool("transposeA", false), attrs.getBool("transposeB", false),
+                null, null, "linear", 0);
+        return r == null ? Gpu.onCpu("BatchMatMul", inputs, attrs) : Gpu.one(r);
+    }
+
+    private static Tensor[] fusedMatMul(Tensor[] inputs, Attrs attrs, Backend backend) {
+        Tensor[] extra = Fused.extras(inputs, 2, attrs);
+        String act = attrs.getString("activation", "linear");
+        Tensor bias = extra[0];
+        Tensor prelu = extra[1];
+        boolean ta = attrs.getBool("transposeA", false);
+        boolean tb = attrs.getBool("transposeB", false);
+        if (!Fused.knownActivation(act) || ("prelu".equals(act) && prelu == null)) {
+            return Gpu.onCpu("_FusedMatMul", inputs, attrs);
+        }
+        int[] bs = inputs[1].shapeRef();
+        int n = bs.length < 2 ? -1 : (tb ? bs[bs.length - 2] : bs[bs.length - 1]);
+        if (Fused.inShader(bias, n) && ("prelu".equals(act) ? Fused.inShader(prelu, n) : true)) {
+            Tensor r = matMul(inputs[0], inputs[1], ta, tb, bias, prelu, act, attrs.getDouble("leakyreluAlpha"));
+            if (r != null) {
+                return Gpu.one(r);
+            }
+            return Gpu.onCpu("_FusedMatMul", inputs, attrs);
+        }
+        // Unfused: product, then the Add / activation kernels (broadcasting as they do).
+        Tensor product = matMul(inputs[0], inputs[1], ta, tb, null, null, "linear", 0);
+        if (product == null || bias == null) {
+            if (product != null) {
+                product.dispose();
+            }
+            return Gpu.onCpu("_FusedMatMul", inputs, attrs);
+        }
+        Tensor sum = Engine.get().runKernel1("Add", Attrs.EMPTY, product, bias);
+        product.dispose();
+        return Gpu.one(Activations.apply(sum, prelu, act, attrs.getDouble("leakyreluAlpha")));
+    }
+
+    /** The product on the GPU, or null for a case left to the cpu (ints, odd broadcasting, bad shapes). */
+    static Tensor matMul(Tensor a, Tensor b, boolean ta, boolean tb, Tensor bias, Tensor prelu, String act,
+            double alpha) {
+        if (a.dtype() != DType.FLOAT32 || b.dtype() != DType.FLOAT32 || a.rank() < 2 || b.rank() < 2) {
+            return null;
+        }
+        int[] as = a.shapeRef();
+        int[] bs = b.shapeRef();
+        int ar = as.length;
+        int br = bs.length;
+        int k = ta ? as[ar - 2] : as[ar - 1];
+        if (k != (tb ? bs[br - 1] : bs[br - 2])) {
+            return null;
+        }
+        int m = ta ? as[ar - 1] : as[ar - 2];
+        int n = tb ? bs[br - 2] : bs[br - 1];
+        int batchA = a.size() == 0 ? 0 : a.size() / (m * k);
+        int batchB = b.size() == 0 ? 0 : b.size() / (k * n);
+        int[] batchShape;
+        try {
+            batchShape = dev.samovar.core.Shapes.broadcastShapes(java.util.Arrays.copyOf(as, ar - 2),
+                    java.util.Arrays.copyOf(bs, br - 2));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int batch = Gpu.size(batchShape);
+        if ((batchA != batch && batchA != 1) || (batchB != batch && batchB != 1)
+                || (batchA == 1 && batchB == 1 && batch != 1) || a.size() == 0 || b.size() == 0 || k == 0) {
+            return null;
+        }
+        int[] outShape = dev.samovar.core.Shapes.concat(batchShape, new int[] {m, n});
+        boolean packed = n % 4 == 0;
+        Program p = Program.texel("MatMul", outShape, DType.FLOAT32).input("A", a).input("B", b);
+        Fused.addInputs(p, bias, prelu, act, alpha);
+        p.shapeInt("M", m).shapeInt("N", n).shapeInt("K", k)
+                .shapeInt("A_BATCH", batchA == 1 ? 0 : m * k).shapeInt("B_BATCH", batchB == 1 ? 0 : k * n);
+        // Element (i, kk) of A and (kk, j) of B, as flat indices within their batch.
+        String aIdx = ta ? "kk * M + i" : "i * K + kk";
+        String bIdx = tb ? "j * K + kk" : "kk * N + j";
+        StringBuilder fn = new StringBuilder();
+        fn.append("float dotAt(int bt, int i, int j) {\n"
+                + "  int aBase = bt * A_BATCH; int bBase = bt * B_BATCH;\n"
+                + "  float s = 0.0;\n"
+                + "  for (int kk = 0; kk < K; kk++) {\n"
+                + "    s += A_at(aBase + " + aIdx + ") * B_at(bBase + " + bIdx + ");\n"
+                + "  }\n  return s;\n}\n");
+        StringBuilder body = new StringBuilder();
+        if (packed) {
+            // Texel t holds outputs (row, 4*j4 .. 4*j4+3) with row = bt * M + i.
+            body.append("  int N4 = N / 4; int row = t / N4; int j4 = t - row * N4;\n"
+                    + "  int bt = row / M; int i = row - bt * M; int j = j4 * 4;\n"
+                    + "  int aBase = bt * A_BATCH; int bBase = bt * B_BATCH;\n"
+                    + "  vec4 acc = vec4(0.0);\n");
+            boolean aVec = !ta && k % 4 == 0;
+            String aRead = aVec ? "A_texel((aBase + i * K + kk) >> 2)"
+                    : "vec4(A_at(aBase + " + aIdx.replace("kk", "kk") + "), A_at(aBase + " + aIdx.replace("kk", "(kk + 1)")
+                            + "), A_at(aBase + " + aIdx.replace("kk", "(kk + 2)") + "), A_at(aBase + "
+                            + aIdx.replace("kk", "(kk + 3)") + "))";
+            body.append("  int K4 = K - K % 4;\n  for (int kk = 0; kk < K4; kk += 4) {\n");
+            body.append("    vec4 av = ").append(aRead).append(";\n");
+            if (!tb) {
+                body.append("    acc += av.x * B_texel((bBase + kk * N + j) >> 2) + av.y * B_texel((bBase + (kk + 1) * N + j) >> 2)"
+                        + " + av.z * B_texel((bBase + (kk + 2) * N + j) >> 2) + av.w * B_texel((bBase + (kk + 3) * N + j) >> 2);\n");
+            } else if (k % 4 == 0) {
+                body.append("    acc += vec4(dot(av, B_texel((bBase + j * K + kk) >> 2)), dot(av, B_texel((bBase + (j + 1) * K + kk) >> 2)),"
+                        + " dot(av, B_texel((bBase + (j + 2) * K + kk) >> 2)), dot(av, B_texel((bBase + (j + 3) * K + kk) >> 2)));\n");
+            } else {
+                body.append("    for (int q = 0; q < 4; q++) {\n"
+                        + "      acc += av[q] * vec4(B_at(bBase + j * K + kk + q), B_at(bBase + (j + 1) * K + kk + q),"
+                        + " B_at(bBase + (j + 2) * K + kk + q), B_at(bBase + (j + 3) * K + kk + q));\n    }\n");
+            }
+            body.append("  }\n");
+            body.append("  for (int kk = K4; kk < K; kk++) {\n"
+                    + "    float av = A_at(aBase + " + aIdx + ");\n"
+                    + "    acc += av * vec4(B_at(bBase + " + bIdx.replace("j", "j") + "), B_at(bBase + "
+                    + bIdx.replace("j", "(j + 1)") + "), B_at(bBase + " + bIdx.replace("j", "(j + 2)") + "), B_at(bBase + "
+                    + bIdx.replace("j", "(j + 3)") + "));\n  }\n");
+            body.append(Fused.epilogue(bias, prelu, act, "j4"));
+            body.append("  return acc;");
+        } else {
+            // Any N: four consecutive outputs, each (bt, i, j) from its flat index.
+            body.append("  vec4 acc = vec4(0.0);\n  int total = OUT_SIZE;\n"
+                    + "  for (int q = 0; q < 4; q++) {\n"
+                    + "    int e = t * 4 + q;\n"
+                    + "    if (e >= total) break;\n"
+                    + "    int row = e / N; int j = e - row * N; int bt = row / M; int i = row - bt * M;\n"
+                    + "    float v = dotAt(bt, i, j);\n");
+            if (bias != null) {
+                body.append("    v += Bias_at(").append(bias.size() == 1 ? "0" : "j").append(");\n");
+            }
+            body.append("    acc[q] = v;\n");
+            if (!"linear".equals(act)) {
+                body.append("    acc[q] = ").append(Activations.scalar(act, prelu, "v", "j")).append(";\n");
+            }
+            body.append("  }\n  return acc;");
+        }
+        p.functions(fn.toString()).body(body.toString());
+        return p.run();
+    }
+}
