@@ -35,11 +35,6 @@ public final class Outcome {
 
     /** Fails (or skips) the current test unless this outcome matches TF.js's for the case. */
     public void check(OpCase c) {
-        check(c, c.rtol, c.atol);
-    }
-
-    /** {@link #check(OpCase)} with float32 values compared within {@code atol + rtol * |expected|}. */
-    public void check(OpCase c, double rtol, double atol) {
         Assumptions.assumeFalse(jsOnly, "converts JS values: covered by the browser suite");
         String expectedError = c.expectedError();
         if (expectedError != null) {
@@ -58,7 +53,7 @@ public final class Outcome {
         if (error != null) {
             Assertions.fail("Samovar failed" + (errorType != null ? " with " + errorType : "") + ": " + error);
         }
-        List<String> problems = new ArrayList<>(Compare.diff(result, c.expectedResult(), rtol, atol));
+        List<String> problems = new ArrayList<>(Compare.diff(result, c.expectedResult(), c.rtol, c.atol));
         int expectedNew = c.expectedNewTensors();
         if (expectedNew >= 0 && newTensors >= 0 && expectedNew != newTensors) {
             problems.add("the call left " + newTensors + " new tensors, TF.js leaves " + expectedNew);
