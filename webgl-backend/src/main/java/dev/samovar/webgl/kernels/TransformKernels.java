@@ -422,15 +422,15 @@ final class TransformKernels {
         DType d = params.dtype();
         Program p = Program.element("GatherNd", new int[] {numSlices, sliceSize}, d).input("A", params)
                 .input("I", indices).shapeInt("nlimit", limit).shapeInt("nslice", sliceSize);
-        // As TF.js's webgl program: an index outside its dimension reads 0.
-        StringBuilder body = new StringBuilder("  int f = 0;\n  bool oob = false;\n");
+        // The flat index decides, as TF.js's cpu kernel (its webgl program also zeroes an index
+        // outside its own dimension whose flat index is in range: a case the op suite pins to the cpu).
+        StringBuilder body = new StringBuilder("  int f = 0;\n");
         for (int j = 0; j < sliceRank; j++) {
-            p.shapeInt("ns" + j, strides[j]).shapeInt("nd" + j, pShape[j]);
-            body.append("  int i").append(j).append(" = I_at(c0 * ").append(sliceRank).append(" + ").append(j)
-                    .append(");\n  oob = oob || i").append(j).append(" < 0 || i").append(j).append(" >= nd").append(j)
-                    .append(";\n  f += i").append(j).append(" * ns").append(j).append(";\n");
+            p.shapeInt("ns" + j, strides[j]);
+            body.append("  f += I_at(c0 * ").append(sliceRank).append(" + ").append(j).append(") * ns").append(j)
+                    .append(";\n");
         }
-        body.append("  if (oob || f < 0 || f >= nlimit) return ").append(Glsl.zero(d)).append(";\n");
+        body.append("  if (f < 0 || f >= nlimit) return ").append(Glsl.zero(d)).append(";\n");
         body.append("  return A_at(f * nslice + c1);");
         return Gpu.one(Glsl.reshape(p.body(body.toString()).run(), outShape));
     }
