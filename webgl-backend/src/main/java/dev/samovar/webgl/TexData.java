@@ -33,6 +33,11 @@ public final class TexData {
         return texture == null && values != null;
     }
 
+    /** The values' CPU copy (float[] or int[]) when there is one, else null; never downloads. */
+    public Object cpuValues() {
+        return compileOnly ? null : values;
+    }
+
     public int size() {
         return size;
     }

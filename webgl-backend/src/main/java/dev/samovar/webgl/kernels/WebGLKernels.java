@@ -14,5 +14,10 @@ public final class WebGLKernels {
         MatMulKernels.register();
         ConvKernels.register();
         ReductionKernels.register();
+        CreationKernels.register();
+        ScanKernels.register();
+        PoolKernels.register();
+        NormKernels.register();
+        ConvBackpropKernels.register();
     }
 }
