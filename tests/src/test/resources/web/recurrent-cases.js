@@ -170,6 +170,14 @@
       L('embedding', {inputDim: 5, outputDim: 2, inputLength: 3}), L('lstm', {units: 2, returnSequences: true}),
       L('lstm', {units: 2})],
     inputs: [ints([2, 3], 68, 5, {trailingZeros: [1, 0]})], weightSeed: 93},
+    // ----------------------------------------------------- functional, symbolic initial states
+    {name: 'functional lstm symbolic initialState', functional: L('lstm', {units: 2, returnState: true}),
+      stateShapes: [[2], [2]], inputs: [d([2, 3, 2], 69), d([2, 2], 70), d([2, 2], 71)], weightSeed: 94},
+    {name: 'functional gru symbolic initialState returnSequences', functional: L('gru', {units: 3, returnSequences: true}),
+      stateShapes: [[3]], inputs: [d([2, 4, 2], 72), d([2, 3], 73)], weightSeed: 95},
+    {name: 'functional bidirectional symbolic initialState',
+      functional: L('bidirectional', {layer: L('simpleRNN', {units: 2}), mergeMode: 'sum'}),
+      stateShapes: [[2], [2]], inputs: [d([2, 3, 2], 74), d([2, 2], 75), d([2, 2], 76)], weightSeed: 96},
   ];
 
   /** Arguments with {$layer, args} items made into layers. */
@@ -272,13 +280,16 @@
   /**
    * Runs one case on a TF.js-compatible library; returns JSON-able data, numbers encoded by `enc`.
    */
-  function runRecurrentCase(tf, c, enc) {
+  function runRecurrentCase(tf, c, enc, opts) {
     const values = (t) => Array.from(t.dataSync(), enc);
     const before = tf.memory().numTensors;
     const xs = c.inputs.map((s) => tensorFor(tf, s));
     const x = xs.length === 1 ? xs[0] : xs;
     if (c.model) {
       return runModelCase(tf, c, enc, xs, before);
+    }
+    if (c.functional) {
+      return runFunctionalCase(tf, c, enc, xs, before);
     }
     const states = c.initialState ? c.initialState.map((s) => tensorFor(tf, s)) : null;
     const mask = c.mask ? tensorFor(tf, c.mask) : null;
@@ -296,7 +307,7 @@
     let layer;
     try {
       if (c.kerasGru) {
-        return runKerasGru(tf, c, enc, xs, before);
+        return runKerasGru(tf, c, enc, xs, before, opts && opts.gruLayerForKeras);
       }
       layer = tf.layers[c.factory](makeArgs(tf, c.args));
       tf.dispose(layer.apply(x, kw(states)));
@@ -361,20 +372,36 @@
     return out;
   }
 
-  /** The kerasGru cases: Keras's formula with weights from the seed (weights shaped as Keras's). */
-  function runKerasGru(tf, c, enc, xs, before) {
+  /**
+   * The kerasGru cases: Keras's formula with weights from the seed (weights shaped as Keras's),
+   * or, with `useLayer` (a library whose gru supports resetAfter), the layer itself.
+   */
+  function runKerasGru(tf, c, enc, xs, before, useLayer) {
     const values = (t) => Array.from(t.dataSync(), enc);
     const u = c.args.units;
     const inDim = xs[0].shape[2];
     const shapes = [[inDim, 3 * u], [u, 3 * u], [2, 3 * u]];
     const ws = shapes.map((s, i) => tf.tensor(rand(size(s), c.weightSeed + i, -0.5, 0.5), s));
-    const y = kerasGru(tf, c.args, xs[0], ws);
+    let y;
+    let layer = null;
+    if (useLayer) {
+      layer = tf.layers.gru(c.args);
+      tf.dispose(layer.apply(xs[0]));
+      layer.setWeights(ws);
+      y = layer.apply(xs[0]);
+    } else {
+      y = kerasGru(tf, c.args, xs[0], ws);
+    }
     const out = {
       className: 'GRU',
       weights: shapes.map((s, i) => ({name: ['kernel', 'recurrent_kernel', 'bias'][i], shape: s, trainable: true})),
       outputs: [{shape: y.shape, dtype: y.dtype, data: values(y)}],
     };
     tf.dispose([y, ws, xs]);
+    if (layer) {
+      out.weights = describeWeights(layer.weights).map((w) => Object.assign(w, {name: w.name.replace(/.*\//, '')}));
+      layer.dispose();
+    }
     out.tensorsLeft = tf.memory().numTensors - before;
     return out;
   }
@@ -396,6 +423,37 @@
     const ys = Array.isArray(y) ? y : [y];
     out.outputs = ys.map((t) => ({shape: t.shape, dtype: t.dtype, data: values(t)}));
     tf.dispose(ys);
+    tf.dispose(xs);
+    model.dispose();
+    out.tensorsLeft = tf.memory().numTensors - before;
+    return out;
+  }
+
+  /**
+   * A functional model whose recurrent layer takes its initial states from model inputs
+   * (symbolic initialState): inputs [x, states...], outputs the layer's.
+   */
+  function runFunctionalCase(tf, c, enc, xs, before) {
+    const values = (t) => Array.from(t.dataSync(), enc);
+    const x = tf.input({shape: c.inputs[0].shape.slice(1)});
+    const states = c.stateShapes.map((s) => tf.input({shape: s}));
+    const layer = makeArgs(tf, c.functional);
+    const y = layer.apply(x, {initialState: states});
+    const model = tf.model({inputs: [x].concat(states), outputs: y});
+    const newWeights = model.getWeights().map((w, i) => tf.tensor(rand(size(w.shape), c.weightSeed + i, -0.5, 0.5),
+      w.shape));
+    model.setWeights(newWeights);
+    tf.dispose(newWeights);
+    const out = {
+      className: model.getClassName(),
+      weights: describeWeights(model.weights),
+      layers: model.layers.map((l) => l.getClassName()),
+      outputShape: model.outputs.map((o) => o.shape),
+    };
+    const p = model.predict(xs);
+    const ps = Array.isArray(p) ? p : [p];
+    out.outputs = ps.map((t) => ({shape: t.shape, dtype: t.dtype, data: values(t)}));
+    tf.dispose(ps);
     tf.dispose(xs);
     model.dispose();
     out.tensorsLeft = tf.memory().numTensors - before;

@@ -257,7 +257,9 @@ class JvmRecurrentSuiteTest {
         JsonArray wj = new JsonArray();
         for (LayerVariable w : ws) {
             JsonObject o = new JsonObject();
-            o.addProperty("name", w.name());
+            // the scoped name: the unique name gets a _1 suffix when another test class of this
+            // JVM made a layer of the same name first
+            o.addProperty("name", w.originalName());
             JsonArray sh = new JsonArray();
             for (int d : w.shape()) {
                 sh.add(d);
@@ -284,6 +286,9 @@ class JvmRecurrentSuiteTest {
         List<Tensor> xs = tensors(c, "inputs");
         if (c.has("model")) {
             return runModel(c, xs, before);
+        }
+        if (c.has("functional")) {
+            return runFunctional(c, xs, before);
         }
         List<Tensor> states = tensors(c, "initialState");
         Tensor mask = c.has("mask") ? tensorFor(c.getAsJsonObject("mask")) : null;
@@ -405,6 +410,52 @@ class JvmRecurrentSuiteTest {
             a.add(JvmLayerSuiteTest.tensorJson(t, false));
         }
         return a;
+    }
+
+    /** A functional model whose recurrent layer takes its initial states from model inputs. */
+    static JsonObject runFunctional(JsonObject c, List<Tensor> xs, int before) {
+        int[] xShape = java.util.Arrays.copyOfRange(xs.get(0).shape(), 1, xs.get(0).rank());
+        dev.samovar.layers.engine.SymbolicTensor x = Models.input(Args.of("shape", xShape));
+        List<dev.samovar.layers.engine.SymbolicTensor> inputs = new ArrayList<>();
+        inputs.add(x);
+        List<Object> states = new ArrayList<>();
+        for (JsonElement s : c.getAsJsonArray("stateShapes")) {
+            dev.samovar.layers.engine.SymbolicTensor st = Models.input(Args.of("shape", JvmLayerSuiteTest.shape(s)));
+            states.add(st);
+            inputs.add(st);
+        }
+        Layer layer = (Layer) makeArgs(Json.parse(c.get("functional").toString()));
+        Map<String, Object> kw = new LinkedHashMap<>();
+        kw.put("initialState", states);
+        List<dev.samovar.layers.engine.SymbolicTensor> ys = layer.applySymbolic(List.of(x), kw);
+        dev.samovar.layers.engine.LayersModel model = Models.model(inputs, ys, null);
+        List<Tensor> newWeights = seeded(model.getWeights(), c.get("weightSeed").getAsInt());
+        model.setWeights(newWeights);
+        newWeights.forEach(Tensor::dispose);
+        JsonObject out = new JsonObject();
+        out.addProperty("className", model.getClassName());
+        out.add("weights", describeWeights(model.weights()));
+        JsonArray ls = new JsonArray();
+        for (Layer l : model.layers()) {
+            ls.add(l.getClassName());
+        }
+        out.add("layers", ls);
+        JsonArray shapes = new JsonArray();
+        for (dev.samovar.layers.engine.SymbolicTensor o : model.outputs()) {
+            shapes.add(JsonParser.parseString(Js.json(dev.samovar.layers.serialization.Dims.toList(o.shapeRef()))));
+        }
+        out.add("outputShape", shapes);
+        List<Tensor> ps = model.predict(xs, null);
+        JsonArray outs = new JsonArray();
+        for (Tensor y : ps) {
+            outs.add(JvmLayerSuiteTest.tensorJson(y, true));
+        }
+        out.add("outputs", outs);
+        ps.forEach(Tensor::dispose);
+        xs.forEach(Tensor::dispose);
+        model.dispose();
+        out.addProperty("tensorsLeft", Engine.get().numTensors() - before);
+        return out;
     }
 
     @SuppressWarnings("unchecked")
