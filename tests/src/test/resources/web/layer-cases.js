@@ -48,6 +48,79 @@
     {name: 'flatten', factory: 'flatten', args: {}, inputs: [d([2, 3, 2], 16)]},
     {name: 'reshape', factory: 'reshape', args: {targetShape: [3, -1]}, inputs: [d([2, 6], 17)]},
     {name: 'dropout inference', factory: 'dropout', args: {rate: 0.5}, inputs: [d([2, 3], 18)]},
+    // convolutional
+    {name: 'conv2d valid', factory: 'conv2d', args: {filters: 3, kernelSize: 2}, inputs: [d([2, 4, 4, 2], 20)], weightSeed: 20},
+    {name: 'conv2d same strides relu', factory: 'conv2d', args: {filters: 2, kernelSize: [3, 2], strides: 2, padding: 'same', activation: 'relu'},
+      inputs: [d([1, 5, 5, 3], 21)], weightSeed: 21},
+    {name: 'conv2d dilation sigmoid no bias', factory: 'conv2d', noGrad: true, args: {filters: 2, kernelSize: 2, dilationRate: 2, activation: 'sigmoid', useBias: false},
+      inputs: [d([1, 5, 5, 1], 22)], weightSeed: 22},
+    {name: 'conv2d channelsFirst', factory: 'conv2d', args: {filters: 2, kernelSize: 2, dataFormat: 'channelsFirst'},
+      inputs: [d([1, 2, 4, 4], 23)], weightSeed: 23},
+    {name: 'conv1d', factory: 'conv1d', args: {filters: 3, kernelSize: 2, activation: 'tanh'}, inputs: [d([2, 5, 2], 24)], weightSeed: 24},
+    {name: 'conv1d same stride', factory: 'conv1d', args: {filters: 2, kernelSize: 3, strides: 2, padding: 'same'}, inputs: [d([1, 6, 2], 25)], weightSeed: 25},
+    {name: 'conv2dTranspose', factory: 'conv2dTranspose', args: {filters: 2, kernelSize: 3, strides: 2}, inputs: [d([1, 3, 3, 2], 26)], weightSeed: 26},
+    {name: 'conv2dTranspose same', factory: 'conv2dTranspose', args: {filters: 3, kernelSize: 2, strides: 2, padding: 'same', activation: 'relu'},
+      inputs: [d([2, 2, 2, 1], 27)], weightSeed: 27},
+    {name: 'depthwiseConv2d', factory: 'depthwiseConv2d', args: {kernelSize: 3, depthMultiplier: 2}, inputs: [d([1, 4, 4, 2], 28)], weightSeed: 28},
+    {name: 'depthwiseConv2d same stride relu', factory: 'depthwiseConv2d', args: {kernelSize: 3, strides: 2, padding: 'same', activation: 'relu'},
+      inputs: [d([1, 5, 5, 3], 29)], weightSeed: 29},
+    {name: 'separableConv2d', factory: 'separableConv2d', args: {filters: 3, kernelSize: 2, depthMultiplier: 2}, inputs: [d([1, 4, 4, 2], 30)], weightSeed: 30},
+    // pooling
+    {name: 'maxPooling2d', factory: 'maxPooling2d', args: {poolSize: 2}, inputs: [d([2, 4, 4, 2], 31)]},
+    {name: 'maxPooling2d same strides', factory: 'maxPooling2d', args: {poolSize: [3, 3], strides: [2, 2], padding: 'same'}, inputs: [d([1, 5, 5, 2], 32)]},
+    {name: 'averagePooling2d', factory: 'averagePooling2d', args: {poolSize: [2, 2]}, inputs: [d([1, 4, 4, 3], 33)]},
+    {name: 'averagePooling2d channelsFirst', factory: 'averagePooling2d', args: {poolSize: 2, dataFormat: 'channelsFirst'}, inputs: [d([1, 2, 4, 4], 34)]},
+    {name: 'maxPooling1d', factory: 'maxPooling1d', args: {poolSize: 2}, inputs: [d([2, 6, 3], 35)]},
+    {name: 'averagePooling1d strides', factory: 'averagePooling1d', args: {poolSize: 3, strides: 1}, inputs: [d([1, 5, 2], 36)]},
+    {name: 'globalAveragePooling1d', factory: 'globalAveragePooling1d', args: {}, inputs: [d([2, 4, 3], 37)]},
+    {name: 'globalMaxPooling1d', factory: 'globalMaxPooling1d', args: {}, inputs: [d([2, 4, 3], 38)]},
+    {name: 'globalAveragePooling2d', factory: 'globalAveragePooling2d', args: {}, inputs: [d([2, 3, 3, 2], 39)]},
+    {name: 'globalMaxPooling2d channelsFirst', factory: 'globalMaxPooling2d', args: {dataFormat: 'channelsFirst'}, inputs: [d([2, 2, 3, 3], 40)]},
+    // normalization
+    {name: 'batchNormalization inference', factory: 'batchNormalization', args: {}, inputs: [d([3, 4], 41)], weightSeed: 41, positiveWeights: [3]},
+    {name: 'batchNormalization rank 4', factory: 'batchNormalization', args: {epsilon: 0.01}, inputs: [d([2, 3, 3, 2], 42)], weightSeed: 42, positiveWeights: [3]},
+    {name: 'batchNormalization axis 1', factory: 'batchNormalization', args: {axis: 1}, inputs: [d([2, 3, 2, 2], 43)], weightSeed: 43, positiveWeights: [3], noGrad: true},
+    {name: 'batchNormalization training', factory: 'batchNormalization', args: {momentum: 0.9}, inputs: [d([4, 3], 44)], weightSeed: 44, positiveWeights: [3], training: true},
+    {name: 'batchNormalization no center no scale', factory: 'batchNormalization', args: {center: false, scale: false}, inputs: [d([3, 2], 45)], weightSeed: 45, positiveWeights: [1], noGrad: true},
+    {name: 'layerNormalization', factory: 'layerNormalization', args: {}, inputs: [d([3, 4], 46)], weightSeed: 46},
+    {name: 'layerNormalization axes', factory: 'layerNormalization', args: {axis: [1, 2], epsilon: 0.01}, inputs: [d([2, 3, 2], 47)], weightSeed: 47},
+    // merge
+    {name: 'add', factory: 'add', args: {}, inputs: [d([2, 3], 50), d([2, 3], 51), d([2, 3], 52)]},
+    {name: 'multiply', factory: 'multiply', args: {}, inputs: [d([2, 3], 53), d([2, 3], 54)]},
+    {name: 'average', factory: 'average', args: {}, inputs: [d([2, 3], 55), d([2, 3], 56), d([2, 3], 57)]},
+    {name: 'maximum', factory: 'maximum', args: {}, inputs: [d([2, 3], 58), d([2, 3], 59)]},
+    {name: 'minimum', factory: 'minimum', args: {}, inputs: [d([2, 3], 60), d([2, 3], 61)]},
+    {name: 'add broadcast ranks', factory: 'add', args: {}, inputs: [d([2, 3, 4], 62), d([2, 4], 63)]},
+    {name: 'concatenate', factory: 'concatenate', args: {}, inputs: [d([2, 3], 64), d([2, 2], 65)]},
+    {name: 'concatenate axis 1', factory: 'concatenate', args: {axis: 1}, inputs: [d([2, 2, 3], 66), d([2, 1, 3], 67)]},
+    {name: 'dot', factory: 'dot', args: {axes: 1}, inputs: [d([3, 4], 68), d([3, 4], 69)]},
+    {name: 'dot normalize', factory: 'dot', args: {axes: -1, normalize: true}, inputs: [d([2, 3], 70), d([2, 3], 71)]},
+    {name: 'dot rank 3', factory: 'dot', args: {axes: [2, 1]}, inputs: [d([2, 3, 4], 72), d([2, 4, 2], 73)]},
+    // padding, cropping, upsampling
+    {name: 'zeroPadding2d', factory: 'zeroPadding2d', args: {}, inputs: [d([1, 2, 2, 2], 74)]},
+    {name: 'zeroPadding2d asym', factory: 'zeroPadding2d', args: {padding: [[1, 0], [2, 1]]}, inputs: [d([1, 2, 3, 1], 75)]},
+    {name: 'cropping2D', factory: 'cropping2D', args: {cropping: [[1, 0], [0, 1]]}, inputs: [d([1, 4, 4, 2], 76)]},
+    {name: 'cropping2D number', factory: 'cropping2D', args: {cropping: 1}, inputs: [d([1, 4, 4, 1], 77)]},
+    {name: 'upSampling2d', factory: 'upSampling2d', args: {}, inputs: [d([1, 2, 2, 2], 78)]},
+    {name: 'upSampling2d size', factory: 'upSampling2d', args: {size: [3, 2]}, inputs: [d([2, 2, 3, 1], 79)], noGrad: true},
+    // advanced activations
+    {name: 'reLU', factory: 'reLU', args: {}, inputs: [d([2, 3], 80)]},
+    {name: 'reLU maxValue', factory: 'reLU', args: {maxValue: 0.5}, inputs: [d([2, 3], 81)]},
+    {name: 'leakyReLU', factory: 'leakyReLU', args: {}, inputs: [d([2, 3], 82)]},
+    {name: 'leakyReLU alpha', factory: 'leakyReLU', args: {alpha: 0.1}, inputs: [d([2, 3], 83)]},
+    {name: 'prelu', factory: 'prelu', args: {}, inputs: [d([2, 3], 84)], weightSeed: 84},
+    {name: 'prelu sharedAxes', factory: 'prelu', args: {sharedAxes: [1, 2]}, inputs: [d([2, 2, 2, 3], 85)], weightSeed: 85},
+    {name: 'elu', factory: 'elu', args: {}, inputs: [d([2, 3], 86)]},
+    {name: 'thresholdedReLU', factory: 'thresholdedReLU', args: {theta: 0.3}, inputs: [d([2, 3], 87)]},
+    {name: 'softmax layer', factory: 'softmax', args: {}, inputs: [d([2, 3], 88)]},
+    {name: 'softmax layer axis 0', factory: 'softmax', args: {axis: 0}, inputs: [d([2, 3], 89)]},
+    // noise and core extras
+    {name: 'gaussianNoise inference', factory: 'gaussianNoise', args: {stddev: 0.5}, inputs: [d([2, 3], 90)]},
+    {name: 'gaussianDropout inference', factory: 'gaussianDropout', args: {rate: 0.3}, inputs: [d([2, 3], 91)]},
+    {name: 'spatialDropout1d inference', factory: 'spatialDropout1d', args: {rate: 0.3}, inputs: [d([2, 3, 2], 92)]},
+    {name: 'permute', factory: 'permute', args: {dims: [2, 1]}, inputs: [d([2, 3, 4], 93)]},
+    {name: 'permute 3', factory: 'permute', args: {dims: [3, 1, 2]}, inputs: [d([1, 2, 3, 2], 94)]},
+    {name: 'repeatVector', factory: 'repeatVector', args: {n: 3}, inputs: [d([2, 4], 95)]},
   ];
 
   /** Adds cases (the other layer families append theirs). */
@@ -70,7 +143,9 @@
     const x = xs.length === 1 ? xs[0] : xs;
     tf.dispose(layer.apply(x));
     const weights = layer.getWeights();
-    const newWeights = weights.map((w, i) => tf.tensor(rand(size(w.shape), (c.weightSeed || 0) + i, -0.5, 0.5), w.shape));
+    const positive = c.positiveWeights || [];
+    const newWeights = weights.map((w, i) => tf.tensor(rand(size(w.shape), (c.weightSeed || 0) + i,
+        positive.indexOf(i) >= 0 ? 0.5 : -0.5, positive.indexOf(i) >= 0 ? 1.5 : 0.5), w.shape));
     layer.setWeights(newWeights);
     tf.dispose(newWeights);
     const out = {
@@ -108,7 +183,22 @@
     return out;
   }
 
-  const api = {CASES, addCases, runLayerCase, rand};
+  /** runLayerCase, or {error, className} when it throws (the generator and the page both use this). */
+  function runLayerCaseSafe(tf, c, enc) {
+    try {
+      return runLayerCase(tf, c, enc);
+    } catch (e) {
+      let className;
+      try {
+        className = tf.layers[c.factory](c.args).getClassName();
+      } catch (e2) {
+        className = null;
+      }
+      return {error: e.message, className};
+    }
+  }
+
+  const api = {CASES, addCases, runLayerCase, runLayerCaseSafe, rand};
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;
   } else {

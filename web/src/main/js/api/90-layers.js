@@ -391,6 +391,17 @@ function layerFactory(className) {
   };
 }
 
+/** A merge factory: an Array of inputs applies a new layer to them (TF.js's tf.layers.add([a, b])). */
+function mergeFactory(className) {
+  const make = layerFactory(className);
+  return function(config) {
+    if (Array.isArray(config)) {
+      return make({}).apply(config);
+    }
+    return make(config);
+  };
+}
+
 tf.layers = {
   Layer,
   inputLayer: layerFactory('InputLayer'),
@@ -399,6 +410,50 @@ tf.layers = {
   flatten: layerFactory('Flatten'),
   reshape: layerFactory('Reshape'),
   dropout: layerFactory('Dropout'),
+  spatialDropout1d: layerFactory('SpatialDropout1D'),
+  permute: layerFactory('Permute'),
+  repeatVector: layerFactory('RepeatVector'),
+  conv1d: layerFactory('Conv1D'),
+  conv2d: layerFactory('Conv2D'),
+  conv2dTranspose: layerFactory('Conv2DTranspose'),
+  depthwiseConv2d: layerFactory('DepthwiseConv2D'),
+  separableConv2d: layerFactory('SeparableConv2D'),
+  cropping2D: layerFactory('Cropping2D'),
+  upSampling2d: layerFactory('UpSampling2D'),
+  zeroPadding2d: layerFactory('ZeroPadding2D'),
+  maxPooling1d: layerFactory('MaxPooling1D'),
+  maxPool1d: layerFactory('MaxPooling1D'),
+  maxPooling2d: layerFactory('MaxPooling2D'),
+  maxPool2d: layerFactory('MaxPooling2D'),
+  averagePooling1d: layerFactory('AveragePooling1D'),
+  avgPool1d: layerFactory('AveragePooling1D'),
+  avgPooling1d: layerFactory('AveragePooling1D'),
+  averagePooling2d: layerFactory('AveragePooling2D'),
+  avgPool2d: layerFactory('AveragePooling2D'),
+  avgPooling2d: layerFactory('AveragePooling2D'),
+  globalAveragePooling1d: layerFactory('GlobalAveragePooling1D'),
+  globalAveragePooling2d: layerFactory('GlobalAveragePooling2D'),
+  globalMaxPooling1d: layerFactory('GlobalMaxPooling1D'),
+  globalMaxPool1d: layerFactory('GlobalMaxPooling1D'),
+  globalMaxPooling2d: layerFactory('GlobalMaxPooling2D'),
+  globalMaxPool2d: layerFactory('GlobalMaxPooling2D'),
+  batchNormalization: layerFactory('BatchNormalization'),
+  layerNormalization: layerFactory('LayerNormalization'),
+  add: mergeFactory('Add'),
+  multiply: mergeFactory('Multiply'),
+  average: mergeFactory('Average'),
+  maximum: mergeFactory('Maximum'),
+  minimum: mergeFactory('Minimum'),
+  concatenate: mergeFactory('Concatenate'),
+  dot: layerFactory('Dot'),
+  reLU: layerFactory('ReLU'),
+  leakyReLU: layerFactory('LeakyReLU'),
+  prelu: layerFactory('PReLU'),
+  elu: layerFactory('ELU'),
+  thresholdedReLU: layerFactory('ThresholdedReLU'),
+  softmax: layerFactory('Softmax'),
+  gaussianNoise: layerFactory('GaussianNoise'),
+  gaussianDropout: layerFactory('GaussianDropout'),
 };
 
 /** tf.input({shape | batchShape, name, dtype, sparse}): a model input. */

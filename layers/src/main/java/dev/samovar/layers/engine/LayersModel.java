@@ -25,6 +25,16 @@ import java.util.function.Consumer;
  */
 public class LayersModel extends Container {
     private List<LayerVariable> collectedTrainableWeights;
+    private Object trainingState;
+
+    /** What compile set up (a {@code dev.samovar.layers.training.Compiled}), or null. */
+    public Object trainingState() {
+        return trainingState;
+    }
+
+    public void setTrainingState(Object state) {
+        this.trainingState = state;
+    }
 
     public LayersModel(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs, String name) {
         super(inputs, outputs, name);
@@ -110,14 +120,14 @@ public class LayersModel extends Container {
         return predictLoop(x, x.get(0).dim(0));
     }
 
-    static void checkBatchSize(double batchSize) {
+    public static void checkBatchSize(double batchSize) {
         if (!(batchSize > 0 && batchSize == Math.floor(batchSize) && !Double.isInfinite(batchSize))) {
             throw new IllegalArgumentException("batchSize is required to be a positive integer, but got "
                     + JsNumber.toString(batchSize));
         }
     }
 
-    static List<Tensor> ensureRank2OrHigher(List<Tensor> tensors) {
+    public static List<Tensor> ensureRank2OrHigher(List<Tensor> tensors) {
         List<Tensor> outs = new ArrayList<>();
         for (Tensor t : tensors) {
             if (t.rank() == 1) {
@@ -132,7 +142,7 @@ public class LayersModel extends Container {
         return outs;
     }
 
-    static void disposeNew(List<Tensor> tensors, List<Tensor> refs) {
+    public static void disposeNew(List<Tensor> tensors, List<Tensor> refs) {
         for (Tensor t : tensors) {
             boolean old = false;
             for (Tensor r : refs) {
@@ -147,7 +157,7 @@ public class LayersModel extends Container {
     }
 
     /** TF.js's checkInputData (used by predict). */
-    static void checkInputData(List<Tensor> arrays, List<String> names, List<int[]> shapes, boolean checkBatchAxis,
+    public static void checkInputData(List<Tensor> arrays, List<String> names, List<int[]> shapes, boolean checkBatchAxis,
             String exceptionPrefix) {
         if (arrays.size() != names.size()) {
             throw new IllegalArgumentException("Error when checking model " + exceptionPrefix + ": the Array of "

@@ -54,7 +54,7 @@ class JvmLayerSuiteTest {
     }
 
     /** mulberry32 in [lo, hi), rounded to float32 (as layer-cases.js). */
-    static float[] rand(int n, int seed, double lo, double hi) {
+    public static float[] rand(int n, int seed, double lo, double hi) {
         int s = seed;
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
@@ -68,7 +68,7 @@ class JvmLayerSuiteTest {
         return out;
     }
 
-    static int size(int[] shape) {
+    public static int size(int[] shape) {
         int n = 1;
         for (int d : shape) {
             n *= d;
@@ -76,7 +76,7 @@ class JvmLayerSuiteTest {
         return n;
     }
 
-    static int[] shape(JsonElement e) {
+    public static int[] shape(JsonElement e) {
         JsonArray a = e.getAsJsonArray();
         int[] s = new int[a.size()];
         for (int i = 0; i < s.length; i++) {
@@ -85,7 +85,7 @@ class JvmLayerSuiteTest {
         return s;
     }
 
-    static JsonObject tensorJson(Tensor t, boolean withDtype) {
+    public static JsonObject tensorJson(Tensor t, boolean withDtype) {
         JsonObject o = new JsonObject();
         JsonArray sh = new JsonArray();
         for (int d : t.shapeRef()) {
@@ -136,7 +136,14 @@ class JvmLayerSuiteTest {
         List<Tensor> newWeights = new ArrayList<>();
         for (int i = 0; i < ws.size(); i++) {
             int[] sh = ws.get(i).shape();
-            newWeights.add(Creation.tensor(rand(size(sh), weightSeed + i, -0.5, 0.5), sh));
+            boolean positive = false;
+            if (c.has("positiveWeights")) {
+                for (JsonElement p : c.getAsJsonArray("positiveWeights")) {
+                    positive |= p.getAsInt() == i;
+                }
+            }
+            newWeights.add(Creation.tensor(rand(size(sh), weightSeed + i, positive ? 0.5 : -0.5, positive ? 1.5 : 0.5),
+                    sh));
         }
         layer.setWeights(newWeights);
         newWeights.forEach(Tensor::dispose);

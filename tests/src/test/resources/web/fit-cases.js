@@ -1,0 +1,85 @@
+// The training runs of the fit fixture, shared by tests/fixtures/gen-fit-fixtures.mjs (TF.js 4.22
+// in Node) and the page (samovar.js); the JVM suite (dev.samovar.layers.suite.JvmFitSuiteTest)
+// mirrors `runFitCase` through the Java API. A case: a Sequential of layers (factory + args), its
+// weights set to pseudo-random values, compiled with an optimizer (tf.train.<name>(learningRate)),
+// a loss and metrics, then fit on pseudo-random data with shuffle off; the history and the final
+// weights are recorded.
+(function(root) {
+  const rand = (typeof module !== 'undefined' && module.exports) ? require('./layer-cases.js').rand :
+    root.layerCases.rand;
+
+  function size(shape) {
+    return shape.reduce((a, b) => a * b, 1);
+  }
+
+  const dense = [
+    {factory: 'dense', args: {units: 5, activation: 'relu', inputShape: [4]}},
+    {factory: 'dense', args: {units: 3, activation: 'softmax'}},
+  ];
+  const conv = [
+    {factory: 'conv2d', args: {filters: 3, kernelSize: 3, activation: 'relu', inputShape: [6, 6, 2]}},
+    {factory: 'maxPooling2d', args: {poolSize: 2}},
+    {factory: 'flatten', args: {}},
+    {factory: 'dense', args: {units: 2}},
+  ];
+  const CASES = [
+    {name: 'dense sgd categoricalCrossentropy acc', layers: dense, optimizer: 'sgd', learningRate: 0.1,
+      loss: 'categoricalCrossentropy', metrics: ['acc'], x: [10, 4], y: {oneHot: 3}, fit: {epochs: 3, batchSize: 4}},
+    {name: 'dense adam categoricalCrossentropy', layers: dense, optimizer: 'adam', learningRate: 0.01,
+      loss: 'categoricalCrossentropy', metrics: ['accuracy'], x: [10, 4], y: {oneHot: 3}, fit: {epochs: 3, batchSize: 4}},
+    {name: 'dense sgd validationSplit', layers: dense, optimizer: 'sgd', learningRate: 0.1,
+      loss: 'categoricalCrossentropy', metrics: ['acc'], x: [10, 4], y: {oneHot: 3},
+      fit: {epochs: 3, batchSize: 3, validationSplit: 0.3}},
+    {name: 'conv sgd meanSquaredError', layers: conv, optimizer: 'sgd', learningRate: 0.05,
+      loss: 'meanSquaredError', metrics: ['mae'], x: [6, 6, 6, 2], y: {shape: [6, 2]}, fit: {epochs: 3, batchSize: 4}},
+    {name: 'conv adam meanSquaredError', layers: conv, optimizer: 'adam', learningRate: 0.01,
+      loss: 'meanSquaredError', metrics: [], x: [6, 6, 6, 2], y: {shape: [6, 2]}, fit: {epochs: 3, batchSize: 4}},
+  ];
+
+  function data(tf, c) {
+    const x = tf.tensor(rand(size(c.x), 501, -1, 1), c.x);
+    let y;
+    if (c.y.oneHot) {
+      const n = c.x[0];
+      const labels = rand(n, 502, 0, 1).map((u) => Math.floor(u * c.y.oneHot));
+      y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), c.y.oneHot).toFloat());
+    } else {
+      y = tf.tensor(rand(size(c.y.shape), 503, -1, 1), c.y.shape);
+    }
+    return {x, y};
+  }
+
+  /** Runs one case; returns {classNames, history: {epoch, history}, weights (final values), tensorsLeft}. */
+  async function runFitCase(tf, c, enc) {
+    const values = (t) => Array.from(t.dataSync(), enc);
+    const before = tf.memory().numTensors;
+    const model = tf.sequential();
+    c.layers.forEach((l) => model.add(tf.layers[l.factory](l.args)));
+    const init = model.getWeights().map((w, i) => tf.tensor(rand(size(w.shape), 700 + i, -0.5, 0.5), w.shape));
+    model.setWeights(init);
+    tf.dispose(init);
+    const optimizer = tf.train[c.optimizer](c.learningRate);
+    model.compile({optimizer, loss: c.loss, metrics: c.metrics});
+    const {x, y} = data(tf, c);
+    const fitArgs = Object.assign({shuffle: false}, c.fit);
+    const h = await model.fit(x, y, fitArgs);
+    const out = {
+      classNames: model.layers.map((l) => l.getClassName()),
+      epoch: h.epoch,
+      history: h.history,
+      weights: model.getWeights().map((w) => ({shape: w.shape, data: values(w)})),
+    };
+    tf.dispose([x, y]);
+    model.dispose();
+    optimizer.dispose();
+    out.tensorsLeft = tf.memory().numTensors - before;
+    return out;
+  }
+
+  const api = {CASES, runFitCase};
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = api;
+  } else {
+    root.fitCases = api;
+  }
+})(typeof window !== 'undefined' ? window : this);
