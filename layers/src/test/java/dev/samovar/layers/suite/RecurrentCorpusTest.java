@@ -127,6 +127,12 @@ class RecurrentCorpusTest {
         for (int i = 0; i < e.length; i++) {
             Assertions.assertEquals(e[i], a[i], 1e-3, "output[" + i + "]");
         }
+        // the model loader (model.json + shards) gives the same model
+        LayersModel loaded = (LayersModel) dev.samovar.layers.io.ModelFiles.load(dir.resolve("model.json"));
+        Tensor y2 = loaded.predict(x);
+        Assertions.assertArrayEquals(a, y2.dataSync(), "loaded with ModelFiles.load");
+        y2.dispose();
+        loaded.dispose();
         // and exactly TF.js 4.22's numbers, computed live from the same topology and weights
         JsonObject spec = new JsonObject();
         JsonArray ms = new JsonArray();
@@ -204,6 +210,14 @@ class RecurrentCorpusTest {
                     compareWithTfjs(b.path, tfjs, b.outputs);
                     checked++;
                 }
+                // saved in the TF.js format and loaded back: the same predictions
+                Path dir = Files.createTempDirectory("samovar-recurrent-roundtrip");
+                dev.samovar.layers.io.ModelFiles.save(b.model, dir);
+                LayersModel again = (LayersModel) dev.samovar.layers.io.ModelFiles.load(dir.resolve("model.json"));
+                List<Tensor> ys = again.predict(b.inputs, null);
+                Assertions.assertArrayEquals(b.outputs.get(0).dataSync(), ys.get(0).dataSync(), "saved and loaded");
+                ys.forEach(Tensor::dispose);
+                again.dispose();
                 if (checked == 0) {
                     for (float v : b.outputs.get(0).dataSync()) {
                         Assertions.assertTrue(Float.isFinite(v), "finite outputs");
