@@ -460,7 +460,61 @@
     return out;
   }
 
-  const api = {CASES, runRecurrentCase, makeArgs, specValues, rand};
+  /**
+   * How many tensors one forward call makes (after a first call built the layer): TF.js's tensor
+   * ids are consecutive, so the id of a probe tensor made after the call minus the one before.
+   * A Samovar RNN step should make no more tensors than a TF.js step.
+   */
+  const ALLOCATION_CASES = [
+    {name: 'simpleRNN', factory: 'simpleRNN', args: {units: 3}, input: [2, 4, 3], matMuls: 8},
+    {name: 'lstm', factory: 'lstm', args: {units: 3}, input: [2, 4, 3], matMuls: 8},
+    {name: 'lstm 8 steps', factory: 'lstm', args: {units: 3}, input: [2, 8, 3], matMuls: 16},
+    {name: 'lstm returnSequences', factory: 'lstm', args: {units: 3, returnSequences: true}, input: [2, 4, 3],
+      matMuls: 8},
+    {name: 'lstm mask', factory: 'lstm', args: {units: 3}, input: [2, 4, 3], mask: [2, 4], matMuls: 8},
+    {name: 'gru', factory: 'gru', args: {units: 3}, input: [2, 4, 3], matMuls: 12},
+    {name: 'bidirectional lstm', factory: 'bidirectional', args: {layer: L('lstm', {units: 3})}, input: [2, 4, 3],
+      matMuls: 16},
+    {name: 'timeDistributed dense', factory: 'timeDistributed', args: {layer: L('dense', {units: 3})},
+      input: [2, 4, 3], matMuls: 4},
+  ];
+
+  function measureAllocations(tf) {
+    const probe = () => {
+      const t = tf.scalar(0);
+      const id = t.id;
+      t.dispose();
+      return id;
+    };
+    const out = {};
+    // the tensors of one tf.fused.matMul (matMuls: how many a case runs), to tell an op's own
+    // tensors from the layer's
+    const a = tf.ones([2, 3]);
+    const k = tf.variable(tf.ones([3, 3]));
+    const p0 = probe();
+    tf.dispose(tf.fused.matMul({a, b: k}));
+    out['fused matMul'] = probe() - p0 - 1;
+    tf.dispose([a, k]);
+    ALLOCATION_CASES.forEach((c) => {
+      const layer = tf.layers[c.factory](makeArgs(tf, c.args));
+      const x = tf.ones(c.input);
+      const mask = c.mask ? tf.ones(c.mask) : null;
+      const kw = mask ? {mask} : undefined;
+      tf.dispose(layer.apply(x, kw));
+      const a = probe();
+      const y = layer.apply(x, kw);
+      const b = probe();
+      out[c.name] = b - a - 1;
+      tf.dispose([x, y]);
+      if (mask) {
+        mask.dispose();
+      }
+      layer.dispose();
+    });
+    return out;
+  }
+
+  const api = {CASES, ALLOCATION_CASES, measureAllocations, runRecurrentCase, makeArgs, specValues, rand};
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;
   } else {
