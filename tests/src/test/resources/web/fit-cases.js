@@ -31,7 +31,18 @@
     {factory: 'simpleRNN', args: {units: 3}},
     {factory: 'dense', args: {units: 3, activation: 'softmax'}},
   ];
+  const regularized = [
+    {factory: 'dense', args: {units: 4, activation: 'tanh', inputShape: [4],
+      kernelRegularizer: {className: 'L1L2', config: {l1: 0, l2: 0.01}},
+      kernelConstraint: {className: 'MaxNorm', config: {maxValue: 0.4, axis: 0}}}},
+    {factory: 'dense', args: {units: 3, activation: 'softmax', biasRegularizer: {className: 'L1L2', config: {l1: 0.01, l2: 0}}}},
+  ];
   const CASES = [
+    {name: 'dense sgd regularizers and constraint', layers: regularized, optimizer: 'sgd', learningRate: 0.1,
+      loss: 'categoricalCrossentropy', metrics: ['acc'], x: [10, 4], y: {oneHot: 3}, fit: {epochs: 3, batchSize: 4}},
+    {name: 'dense adam classWeight', layers: dense, optimizer: 'adam', learningRate: 0.01,
+      loss: 'categoricalCrossentropy', metrics: ['acc'], x: [10, 4], y: {oneHot: 3},
+      fit: {epochs: 3, batchSize: 5, classWeight: {0: 1, 1: 2.5, 2: 0.5}}},
     {name: 'dense sgd categoricalCrossentropy acc', layers: dense, optimizer: 'sgd', learningRate: 0.1,
       loss: 'categoricalCrossentropy', metrics: ['acc'], x: [10, 4], y: {oneHot: 3}, fit: {epochs: 3, batchSize: 4}},
     {name: 'dense adam categoricalCrossentropy', layers: dense, optimizer: 'adam', learningRate: 0.01,

@@ -121,6 +121,38 @@
     {name: 'permute', factory: 'permute', args: {dims: [2, 1]}, inputs: [d([2, 3, 4], 93)]},
     {name: 'permute 3', factory: 'permute', args: {dims: [3, 1, 2]}, inputs: [d([1, 2, 3, 2], 94)]},
     {name: 'repeatVector', factory: 'repeatVector', args: {n: 3}, inputs: [d([2, 4], 95)]},
+    // seeded initializers (the weights are kept), regularizer penalties
+    {name: 'init glorotUniform seeded', factory: 'dense', keepInit: true, noGrad: true,
+      args: {units: 3, kernelInitializer: {className: 'GlorotUniform', config: {seed: 7}}}, inputs: [d([2, 4], 100)]},
+    {name: 'init heNormal seeded', factory: 'dense', keepInit: true, noGrad: true,
+      args: {units: 3, kernelInitializer: {className: 'HeNormal', config: {seed: 8}}}, inputs: [d([2, 4], 101)]},
+    {name: 'init leCunUniform seeded', factory: 'dense', keepInit: true, noGrad: true,
+      args: {units: 2, kernelInitializer: {className: 'LeCunUniform', config: {seed: 9}}}, inputs: [d([2, 5], 102)]},
+    {name: 'init randomNormal seeded', factory: 'dense', keepInit: true, noGrad: true,
+      args: {units: 3, kernelInitializer: {className: 'RandomNormal', config: {mean: 1, stddev: 0.5, seed: 10}},
+        biasInitializer: {className: 'Constant', config: {value: 0.25}}}, inputs: [d([2, 4], 103)]},
+    {name: 'init randomUniform seeded', factory: 'dense', keepInit: true, noGrad: true,
+      args: {units: 3, kernelInitializer: {className: 'RandomUniform', config: {minval: -2, maxval: 2, seed: 11}},
+        biasInitializer: 'ones'}, inputs: [d([2, 4], 104)]},
+    {name: 'init truncatedNormal seeded', factory: 'dense', keepInit: true, noGrad: true,
+      args: {units: 3, kernelInitializer: {className: 'TruncatedNormal', config: {stddev: 2, seed: 12}}},
+      inputs: [d([2, 4], 105)]},
+    {name: 'init varianceScaling fanOut uniform seeded', factory: 'dense', keepInit: true, noGrad: true,
+      args: {units: 3, kernelInitializer: {className: 'VarianceScaling', config: {scale: 2, mode: 'fanOut',
+        distribution: 'uniform', seed: 13}}}, inputs: [d([2, 4], 106)]},
+    {name: 'init identity', factory: 'dense', keepInit: true, noGrad: true,
+      args: {units: 3, kernelInitializer: {className: 'Identity', config: {gain: 2}}}, inputs: [d([2, 3], 107)]},
+    {name: 'init orthogonal seeded', factory: 'dense', keepInit: true, noGrad: true,
+      args: {units: 3, kernelInitializer: {className: 'Orthogonal', config: {gain: 1, seed: 14}}}, inputs: [d([2, 4], 108)]},
+    {name: 'init conv2d glorotNormal seeded', factory: 'conv2d', keepInit: true, noGrad: true,
+      args: {filters: 2, kernelSize: 2, kernelInitializer: {className: 'GlorotNormal', config: {seed: 15}}},
+      inputs: [d([1, 3, 3, 2], 109)]},
+    {name: 'regularizers l1l2', factory: 'dense', weightSeed: 110,
+      args: {units: 3, kernelRegularizer: {className: 'L1L2', config: {l1: 0.01, l2: 0.02}},
+        biasRegularizer: {className: 'L1L2', config: {l1: 0, l2: 0.5}}}, inputs: [d([2, 4], 110)]},
+    {name: 'constraint maxNorm config', factory: 'dense', weightSeed: 111,
+      args: {units: 2, kernelConstraint: {className: 'MaxNorm', config: {maxValue: 0.5, axis: 0}},
+        biasConstraint: {className: 'NonNeg', config: {}}}, inputs: [d([2, 3], 111)]},
   ];
 
   /** Adds cases (the other layer families append theirs). */
@@ -142,18 +174,36 @@
     const xs = c.inputs.map((s) => tensorFor(tf, s, c.scale));
     const x = xs.length === 1 ? xs[0] : xs;
     tf.dispose(layer.apply(x));
-    const weights = layer.getWeights();
-    const positive = c.positiveWeights || [];
-    const newWeights = weights.map((w, i) => tf.tensor(rand(size(w.shape), (c.weightSeed || 0) + i,
-        positive.indexOf(i) >= 0 ? 0.5 : -0.5, positive.indexOf(i) >= 0 ? 1.5 : 0.5), w.shape));
-    layer.setWeights(newWeights);
-    tf.dispose(newWeights);
+    if (!c.keepInit) {
+      setCaseWeights(tf, layer, c);
+    }
     const out = {
       className: layer.getClassName(),
       name: layer.name,
       weights: layer.weights.map((w) => ({name: w.name, shape: w.shape, trainable: w.trainable})),
       config: layer.getConfig(),
     };
+    if (c.keepInit) {
+      out.initialWeights = layer.getWeights().map((w) => ({shape: w.shape, data: values(w)}));
+    }
+    const penalties = layer.calculateLosses();
+    if (penalties.length > 0) {
+      out.regularizerLosses = penalties.map((t) => values(t)[0]);
+      tf.dispose(penalties);
+    }
+    return finishCase(tf, layer, c, xs, x, out, values, before);
+  }
+
+  function setCaseWeights(tf, layer, c) {
+    const weights = layer.getWeights();
+    const positive = c.positiveWeights || [];
+    const newWeights = weights.map((w, i) => tf.tensor(rand(size(w.shape), (c.weightSeed || 0) + i,
+        positive.indexOf(i) >= 0 ? 0.5 : -0.5, positive.indexOf(i) >= 0 ? 1.5 : 0.5), w.shape));
+    layer.setWeights(newWeights);
+    tf.dispose(newWeights);
+  }
+
+  function finishCase(tf, layer, c, xs, x, out, values, before) {
     const y = layer.apply(x, c.training ? {training: true} : undefined);
     const ys = Array.isArray(y) ? y : [y];
     out.outputs = ys.map((t) => ({shape: t.shape, dtype: t.dtype, data: values(t)}));

@@ -110,3 +110,11 @@ LayersModel.prototype.save = function(handlerOrURL, config) {
     return handler.save(artifacts);
   });
 };
+
+LayersModel.prototype.setUserDefinedMetadata = function(userDefinedMetadata) {
+  this.userDefinedMetadata = userDefinedMetadata;
+};
+
+LayersModel.prototype.getUserDefinedMetadata = function() {
+  return this.userDefinedMetadata;
+};

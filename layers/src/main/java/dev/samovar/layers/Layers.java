@@ -47,4 +47,183 @@ public final class Layers {
     public static InputLayer inputLayer(Args args) {
         return new InputLayer(args);
     }
+    /** {@code tf.layers.conv1d(args)}. */
+    public static Layer conv1d(Args args) {
+        return create("Conv1D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.conv2d(args)}. */
+    public static Layer conv2d(Args args) {
+        return create("Conv2D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.conv2dTranspose(args)}. */
+    public static Layer conv2dTranspose(Args args) {
+        return create("Conv2DTranspose", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.depthwiseConv2d(args)}. */
+    public static Layer depthwiseConv2d(Args args) {
+        return create("DepthwiseConv2D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.separableConv2d(args)}. */
+    public static Layer separableConv2d(Args args) {
+        return create("SeparableConv2D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.maxPooling1d(args)}. */
+    public static Layer maxPooling1d(Args args) {
+        return create("MaxPooling1D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.maxPooling2d(args)}. */
+    public static Layer maxPooling2d(Args args) {
+        return create("MaxPooling2D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.averagePooling1d(args)}. */
+    public static Layer averagePooling1d(Args args) {
+        return create("AveragePooling1D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.averagePooling2d(args)}. */
+    public static Layer averagePooling2d(Args args) {
+        return create("AveragePooling2D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.globalAveragePooling1d(args)}. */
+    public static Layer globalAveragePooling1d(Args args) {
+        return create("GlobalAveragePooling1D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.globalAveragePooling2d(args)}. */
+    public static Layer globalAveragePooling2d(Args args) {
+        return create("GlobalAveragePooling2D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.globalMaxPooling1d(args)}. */
+    public static Layer globalMaxPooling1d(Args args) {
+        return create("GlobalMaxPooling1D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.globalMaxPooling2d(args)}. */
+    public static Layer globalMaxPooling2d(Args args) {
+        return create("GlobalMaxPooling2D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.batchNormalization(args)}. */
+    public static Layer batchNormalization(Args args) {
+        return create("BatchNormalization", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.layerNormalization(args)}. */
+    public static Layer layerNormalization(Args args) {
+        return create("LayerNormalization", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.add(args)}. */
+    public static Layer add(Args args) {
+        return create("Add", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.multiply(args)}. */
+    public static Layer multiply(Args args) {
+        return create("Multiply", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.average(args)}. */
+    public static Layer average(Args args) {
+        return create("Average", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.maximum(args)}. */
+    public static Layer maximum(Args args) {
+        return create("Maximum", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.minimum(args)}. */
+    public static Layer minimum(Args args) {
+        return create("Minimum", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.concatenate(args)}. */
+    public static Layer concatenate(Args args) {
+        return create("Concatenate", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.dot(args)}. */
+    public static Layer dot(Args args) {
+        return create("Dot", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.zeroPadding2d(args)}. */
+    public static Layer zeroPadding2d(Args args) {
+        return create("ZeroPadding2D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.cropping2D(args)}. */
+    public static Layer cropping2D(Args args) {
+        return create("Cropping2D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.upSampling2d(args)}. */
+    public static Layer upSampling2d(Args args) {
+        return create("UpSampling2D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.reLU(args)}. */
+    public static Layer reLU(Args args) {
+        return create("ReLU", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.leakyReLU(args)}. */
+    public static Layer leakyReLU(Args args) {
+        return create("LeakyReLU", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.prelu(args)}. */
+    public static Layer prelu(Args args) {
+        return create("PReLU", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.elu(args)}. */
+    public static Layer elu(Args args) {
+        return create("ELU", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.softmax(args)}. */
+    public static Layer softmax(Args args) {
+        return create("Softmax", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.thresholdedReLU(args)}. */
+    public static Layer thresholdedReLU(Args args) {
+        return create("ThresholdedReLU", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.gaussianNoise(args)}. */
+    public static Layer gaussianNoise(Args args) {
+        return create("GaussianNoise", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.gaussianDropout(args)}. */
+    public static Layer gaussianDropout(Args args) {
+        return create("GaussianDropout", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.permute(args)}. */
+    public static Layer permute(Args args) {
+        return create("Permute", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.repeatVector(args)}. */
+    public static Layer repeatVector(Args args) {
+        return create("RepeatVector", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.spatialDropout1d(args)}. */
+    public static Layer spatialDropout1d(Args args) {
+        return create("SpatialDropout1D", args == null ? new Args() : args);
+    }
 }

@@ -417,6 +417,13 @@ public abstract class Container extends Layer {
                     + String.join(",", nameToWeight.keySet()));
         }
         for (int i = 0; i < targets.size(); i++) {
+            LayerVariable t = targets.get(i);
+            if (!Dims.equal(t.shape(), values.get(i).shapeRef())) {
+                throw new IllegalArgumentException("Shape mismatch: " + Js.json(t.shape()) + " vs. "
+                        + Js.json(values.get(i).shapeRef()) + " (weight '" + t.originalName() + "')");
+            }
+        }
+        for (int i = 0; i < targets.size(); i++) {
             targets.get(i).write(values.get(i));
         }
     }

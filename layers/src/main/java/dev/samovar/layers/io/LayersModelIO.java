@@ -85,7 +85,11 @@ public final class LayersModelIO {
             });
             try {
                 if (model instanceof Container) {
-                    ((Container) model).loadWeights(named, strict);
+                    try {
+                        ((Container) model).loadWeights(named, strict);
+                    } catch (IllegalArgumentException e) {
+                        throw new ModelFormatException(where + ": weightsManifest: " + e.getMessage(), e);
+                    }
                 } else {
                     throw new IllegalArgumentException(where + ": the topology is a " + model.getClassName()
                             + ", not a model");
@@ -96,12 +100,10 @@ public final class LayersModelIO {
                 }
             }
         } catch (RuntimeException e) {
-            try {
-                if (model.built()) {
-                    model.dispose();
+            for (dev.samovar.layers.engine.LayerVariable w : model.weights()) {
+                if (!w.isDisposed()) {
+                    w.dispose();
                 }
-            } catch (RuntimeException ignored) {
-                // already failing
             }
             throw e;
         }

@@ -92,6 +92,13 @@ class JvmFitSuiteTest {
         if (fit.has("validationSplit")) {
             a.validationSplit = fit.get("validationSplit").getAsDouble();
         }
+        if (fit.has("classWeight")) {
+            Map<Integer, Double> cw = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonElement> en : fit.getAsJsonObject("classWeight").entrySet()) {
+                cw.put(Integer.parseInt(en.getKey()), en.getValue().getAsDouble());
+            }
+            a.classWeight = List.of(cw);
+        }
         FitLoop loop = FitLoop.fit(model, List.of(x), List.of(y), a, null);
         JsonArray epochs = new JsonArray();
         loop.historyEpochs.forEach(epochs::add);

@@ -131,22 +131,25 @@ class JvmLayerSuiteTest {
         for (Tensor t : layer.applyTensors(xs, null)) {
             t.dispose();
         }
-        int weightSeed = c.has("weightSeed") ? c.get("weightSeed").getAsInt() : 0;
-        List<Tensor> ws = layer.getWeights();
-        List<Tensor> newWeights = new ArrayList<>();
-        for (int i = 0; i < ws.size(); i++) {
-            int[] sh = ws.get(i).shape();
-            boolean positive = false;
-            if (c.has("positiveWeights")) {
-                for (JsonElement p : c.getAsJsonArray("positiveWeights")) {
-                    positive |= p.getAsInt() == i;
+        boolean keepInit = c.has("keepInit") && c.get("keepInit").getAsBoolean();
+        if (!keepInit) {
+            int weightSeed = c.has("weightSeed") ? c.get("weightSeed").getAsInt() : 0;
+            List<Tensor> ws = layer.getWeights();
+            List<Tensor> newWeights = new ArrayList<>();
+            for (int i = 0; i < ws.size(); i++) {
+                int[] sh = ws.get(i).shape();
+                boolean positive = false;
+                if (c.has("positiveWeights")) {
+                    for (JsonElement p : c.getAsJsonArray("positiveWeights")) {
+                        positive |= p.getAsInt() == i;
+                    }
                 }
+                newWeights.add(Creation.tensor(rand(size(sh), weightSeed + i, positive ? 0.5 : -0.5,
+                        positive ? 1.5 : 0.5), sh));
             }
-            newWeights.add(Creation.tensor(rand(size(sh), weightSeed + i, positive ? 0.5 : -0.5, positive ? 1.5 : 0.5),
-                    sh));
+            layer.setWeights(newWeights);
+            newWeights.forEach(Tensor::dispose);
         }
-        layer.setWeights(newWeights);
-        newWeights.forEach(Tensor::dispose);
         JsonObject out = new JsonObject();
         out.addProperty("className", layer.getClassName());
         out.addProperty("name", layer.name());
@@ -164,6 +167,22 @@ class JvmLayerSuiteTest {
         }
         out.add("weights", wj);
         out.add("config", JsonParser.parseString(Js.json(layer.getConfig())));
+        if (keepInit) {
+            JsonArray init = new JsonArray();
+            for (Tensor w : layer.getWeights()) {
+                init.add(tensorJson(w, false));
+            }
+            out.add("initialWeights", init);
+        }
+        List<Tensor> penalties = layer.calculateLosses();
+        if (!penalties.isEmpty()) {
+            JsonArray pj = new JsonArray();
+            for (Tensor t : penalties) {
+                pj.add(t.dataSync()[0]);
+                t.dispose();
+            }
+            out.add("regularizerLosses", pj);
+        }
         Map<String, Object> kw = null;
         if (c.has("training") && c.get("training").getAsBoolean()) {
             kw = new LinkedHashMap<>();

@@ -123,6 +123,14 @@ public final class LayerFixture {
             ac.remove("name");
         }
         Assertions.assertEquals(ec, ac, "config");
+        if (expected.has("initialWeights")) {
+            checkTensors("initial weight", expected.getAsJsonArray("initialWeights"),
+                    actual.getAsJsonArray("initialWeights"));
+        }
+        if (expected.has("regularizerLosses")) {
+            closeValues("regularizer losses", expected.getAsJsonArray("regularizerLosses"),
+                    actual.getAsJsonArray("regularizerLosses"), TOLERANCE);
+        }
         checkTensors("output", expected.getAsJsonArray("outputs"), actual.getAsJsonArray("outputs"));
         if (expected.has("inputGrads")) {
             checkTensors("input gradient", expected.getAsJsonArray("inputGrads"), actual.getAsJsonArray("inputGrads"));
