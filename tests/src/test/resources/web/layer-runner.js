@@ -63,6 +63,22 @@
     });
   }
 
+  /** The same model through tf.loadLayersModel(url) (tf.io's http handler): its outputs. */
+  window.runCorpusModelByUrl = function(url, inputsJson) {
+    const inputs = JSON.parse(inputsJson);
+    return tf.loadLayersModel(url).then((model) => {
+      const xs = inputs.map((i) => tf.tensor(window.layerCases.rand(i[0].reduce((a, b) => a * b, 1), i[1], i[2],
+          i[3]), i[0]));
+      const y = model.predict(xs.length === 1 ? xs[0] : xs);
+      const ys = Array.isArray(y) ? y : [y];
+      const outputs = ys.map((t) => ({shape: t.shape, dtype: t.dtype, data: Array.from(t.dataSync(), enc)}));
+      tf.dispose(ys);
+      tf.dispose(xs);
+      model.dispose();
+      return JSON.stringify({outputs});
+    });
+  };
+
   /** Loads a layers model (model.json URL) through a plain IOHandler and predicts on seeded inputs. */
   window.runCorpusModel = function(url, inputsJson) {
     const inputs = JSON.parse(inputsJson);

@@ -276,6 +276,21 @@ public final class Json {
                 i++;
             }
         }
+        // Integers of up to 15 digits (shapes, sizes) are exact in a double: summed directly, which
+        // avoids Double.parseDouble's long arithmetic (BigInt under TeaVM) for most numbers of a manifest.
+        int digitsFrom = s.charAt(start) == '-' ? start + 1 : start;
+        if (i - digitsFrom <= 15) {
+            double v = 0;
+            boolean plain = true;
+            for (int k = digitsFrom; k < i && plain; k++) {
+                char c = s.charAt(k);
+                plain = c >= '0' && c <= '9';
+                v = v * 10 + (c - '0');
+            }
+            if (plain) {
+                return digitsFrom > start ? -v : v;
+            }
+        }
         return Double.parseDouble(s.substring(start, i));
     }
 

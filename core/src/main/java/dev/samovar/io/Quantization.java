@@ -190,16 +190,46 @@ public final class Quantization {
                 out[i] = Float16.toFloat((short) ((bytes[p] & 0xff) | (bytes[p + 1] << 8)));
             }
         } else if (UINT8.equals(dtype)) {
-            for (int i = 0; i < count; i++) {
-                out[i] = (float) ((bytes[offset + i] & 0xff) * scale + min);
-            }
+            dequantizeUint8(bytes, offset, count, scale, min, out);
         } else {
-            for (int i = 0; i < count; i++) {
-                int p = offset + 2 * i;
-                out[i] = (float) (((bytes[p] & 0xff) | ((bytes[p + 1] & 0xff) << 8)) * scale + min);
-            }
+            dequantizeUint16(bytes, offset, count, scale, min, out);
         }
         return out;
+    }
+
+    // Hot loops in static methods with plain locals, unrolled by four (TeaVM re-reads an array's
+    // typed array once per basic block; see ARCHITECTURE.md, "Arrays in hot loops").
+    private static void dequantizeUint8(byte[] bytes, int offset, int count, double scale, double min, float[] out) {
+        int i = 0;
+        for (; i + 3 < count; i += 4) {
+            int p = offset + i;
+            double a = (bytes[p] & 0xff) * scale + min;
+            double b = (bytes[p + 1] & 0xff) * scale + min;
+            double c = (bytes[p + 2] & 0xff) * scale + min;
+            double d = (bytes[p + 3] & 0xff) * scale + min;
+            out[i] = (float) a;
+            out[i + 1] = (float) b;
+            out[i + 2] = (float) c;
+            out[i + 3] = (float) d;
+        }
+        for (; i < count; i++) {
+            out[i] = (float) ((bytes[offset + i] & 0xff) * scale + min);
+        }
+    }
+
+    private static void dequantizeUint16(byte[] bytes, int offset, int count, double scale, double min, float[] out) {
+        int i = 0;
+        for (; i + 1 < count; i += 2) {
+            int p = offset + 2 * i;
+            double a = ((bytes[p] & 0xff) | ((bytes[p + 1] & 0xff) << 8)) * scale + min;
+            double b = ((bytes[p + 2] & 0xff) | ((bytes[p + 3] & 0xff) << 8)) * scale + min;
+            out[i] = (float) a;
+            out[i + 1] = (float) b;
+        }
+        for (; i < count; i++) {
+            int p = offset + 2 * i;
+            out[i] = (float) (((bytes[p] & 0xff) | ((bytes[p + 1] & 0xff) << 8)) * scale + min);
+        }
     }
 
     /** The int32 values (rounded as TF.js rounds, {@code Math.round}) of quantized values. */

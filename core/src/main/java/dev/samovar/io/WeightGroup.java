@@ -70,8 +70,8 @@ public final class WeightGroup {
 
     /**
      * Rejects a shard path that could leave the model's folder or is not a plain relative path: empty,
-     * absolute ({@code /x}, {@code C:\x}, {@code \\host}), with a {@code ..} segment, a backslash, a
-     * URL scheme, a query or a NUL.
+     * absolute ({@code /x}, {@code C:\x}, {@code \\host}), with a {@code ..} or empty segment, a
+     * backslash, a URL scheme or a NUL. ({@code ./x}, as TF.js's own saves write it, is accepted.)
      */
     public static void checkRelativePath(String path, String where) {
         String why = null;
@@ -93,8 +93,8 @@ public final class WeightGroup {
                     why = "has a '..' segment (it would leave the model's folder)";
                     break;
                 }
-                if (seg.isEmpty() || seg.equals(".")) {
-                    why = "has an empty or '.' segment";
+                if (seg.isEmpty()) {
+                    why = "has an empty segment";
                     break;
                 }
             }

@@ -85,6 +85,33 @@ public final class WeightsReader {
         }
     }
 
+    /**
+     * The stored bytes of one weight, read on its own (random access, for readers that hand weights
+     * over lazily). The group must hold no string weights before it.
+     */
+    public byte[] readStored(int group, int index) {
+        if (!validated) {
+            validate();
+        }
+        WeightGroup g = manifest.get(group);
+        long offset = 0;
+        for (int i = 0; i < index; i++) {
+            long len = g.weights.get(i).byteLength();
+            if (len < 0) {
+                len = stringByteLength(group, offset, g.weights.get(i));
+            }
+            offset += len;
+        }
+        WeightSpec spec = g.weights.get(index);
+        long len = spec.byteLength();
+        if (len < 0) {
+            len = stringByteLength(group, offset, spec);
+        }
+        byte[] stored = new byte[(int) len];
+        readRange(group, offset, stored, 0, (int) len);
+        return stored;
+    }
+
     /** All weights decoded to float32 / int32 / bool values, by name (small models and tests). */
     public List<Object[]> readAll() {
         List<Object[]> out = new ArrayList<>();

@@ -54,6 +54,12 @@ public final class StaticServer implements AutoCloseable {
         return this;
     }
 
+    /** Routes requests under {@code path} to {@code handler} (e.g. a test's upload endpoint); longest prefix wins. */
+    public StaticServer handle(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+        return this;
+    }
+
     public StaticServer start() {
         server.start();
         return this;

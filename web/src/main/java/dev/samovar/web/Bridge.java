@@ -11,8 +11,8 @@ import org.teavm.jso.JSExportClasses;
 @JSExportClasses({EngineBridge.class, TensorList.class, CreationBridge.class, RandomBridge.class, UnaryBridge.class,
     ArithmeticBridge.class, LogicBridge.class, ReductionBridge.class, TransformBridge.class, LinalgBridge.class,
     NnBridge.class, ConvBridge.class, PoolBridge.class, FusedBridge.class, LossesBridge.class, TrainBridge.class,
-    OptimizerBridge.class, LayersBridge.class, RefList.class, ModelBridge.class, TrainingBridge.class,
-    RecurrentBridge.class})
+    OptimizerBridge.class, IoBridge.class, IoBridge.Buffers.class, DataBridge.class, LayersBridge.class,
+    RefList.class, ModelBridge.class, TrainingBridge.class, RecurrentBridge.class})
 public final class Bridge {
     private Bridge() {
     }

@@ -5,7 +5,7 @@ import dev.samovar.io.WeightSpec;
 import dev.samovar.layers.engine.Container;
 import dev.samovar.layers.engine.Layer;
 import dev.samovar.layers.io.LayersModelIO;
-import dev.samovar.layers.io.ModelArtifacts;
+import dev.samovar.io.ModelArtifacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,10 @@ public final class ModelBridge {
             }
             a.weightSpecs = out;
         }
-        a.weightData = data == null ? null : data.copyToJavaArray();
+        if (data != null) {
+            a.weightData = new ArrayList<>();
+            a.weightData.add(data.copyToJavaArray());
+        }
         return LayersModelIO.load(a, strict, "model");
     }
 
@@ -49,7 +52,7 @@ public final class ModelBridge {
     @JSExport
     public static String saveArtifacts(Container model) {
         ModelArtifacts a = LayersModelIO.artifacts(model);
-        lastWeightData = a.weightData;
+        lastWeightData = a.weightData.get(0);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("modelTopology", a.modelTopology);
         m.put("format", a.format);

@@ -4,6 +4,7 @@ import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
 import dev.samovar.core.Tensor;
 import dev.samovar.io.MemoryShards;
+import dev.samovar.io.ModelArtifacts;
 import dev.samovar.io.ModelFormatException;
 import dev.samovar.io.WeightGroup;
 import dev.samovar.io.WeightSpec;
@@ -41,11 +42,15 @@ public final class LayersModelIO {
         }
         WeightsReader reader = null;
         if (artifacts.weightData != null) {
+            // The buffers are read in place (a weight may span two of them): no joined copy.
             MemoryShards shards = new MemoryShards();
-            shards.put("weightData", artifacts.weightData);
-            List<WeightGroup> groups = new ArrayList<>();
             List<String> paths = new ArrayList<>();
-            paths.add("weightData");
+            for (int i = 0; i < artifacts.weightData.size(); i++) {
+                String path = "weightData" + i;
+                shards.put(path, artifacts.weightData.get(i));
+                paths.add(path);
+            }
+            List<WeightGroup> groups = new ArrayList<>();
             groups.add(new WeightGroup(paths, artifacts.weightSpecs));
             reader = new WeightsReader(groups, shards, where);
         }
@@ -168,7 +173,8 @@ public final class LayersModelIO {
             }
         }
         a.weightSpecs = specs;
-        a.weightData = out;
+        a.weightData = new ArrayList<>();
+        a.weightData.add(out);
         return a;
     }
 }

@@ -56,7 +56,7 @@ public final class ModelFiles {
 
     /** Writes model.json and the weight shards into {@code dir} (created; replaced when complete). */
     public static void save(Container model, Path dir) {
-        ModelArtifacts a = LayersModelIO.artifacts(model);
+        dev.samovar.io.ModelArtifacts a = LayersModelIO.artifacts(model);
         try {
             Path parent = dir.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -67,7 +67,7 @@ public final class ModelFiles {
             for (WeightSpec spec : a.weightSpecs) {
                 int len = (int) spec.byteLength();
                 writer.beginWeight(spec);
-                writer.write(a.weightData, p, len);
+                writer.write(a.weightData.get(0), p, len);
                 writer.endWeight();
                 p += len;
             }

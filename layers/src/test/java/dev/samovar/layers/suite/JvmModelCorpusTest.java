@@ -11,7 +11,7 @@ import dev.samovar.layers.engine.LayersModel;
 import dev.samovar.io.Json;
 import dev.samovar.io.WeightSpec;
 import dev.samovar.layers.io.LayersModelIO;
-import dev.samovar.layers.io.ModelArtifacts;
+import dev.samovar.io.ModelArtifacts;
 import dev.samovar.layers.io.ModelFiles;
 import dev.samovar.ops.Creation;
 import java.nio.file.Files;
@@ -52,7 +52,8 @@ class JvmModelCorpusTest {
                         specs.add(WeightSpec.fromJson(Json.parse(s.toString()), "weightSpecs"));
                     }
                     art.weightSpecs = specs;
-                    art.weightData = java.util.Base64.getDecoder().decode(a.get("weightData").getAsString());
+                    art.weightData = new ArrayList<>(List.of(java.util.Base64.getDecoder()
+                            .decode(a.get("weightData").getAsString())));
                     model = (LayersModel) LayersModelIO.load(art, true, "artifacts");
                 } else {
                     Path file = shared().resolve("models/tfjs").resolve(m.get("path").getAsString());

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The script-tag build loaded by HtmlUnit from file:// (no server, no real browser): the global
- * exists, a few ops give TF.js's numbers (checked by hand), errors arrive as JS Errors.
+ * exists, a few ops give TF.js's numbers (checked by hand), errors arrive as JS Errors; tf.data and
+ * tf.io run in its engine (which has no async functions).
  */
 class HtmlUnitSmokeTest {
     @TempDir
@@ -90,5 +91,45 @@ class HtmlUnitSmokeTest {
                 + " y.dispose(); return (after - before) + ' ' + v + ' ' + (samovar.memory().numTensors - before); })()");
         assertEquals("1 3,5 0", r);
         assertTrue(ALERTS.isEmpty());
+    }
+
+    // ---------------------------------------------------------------- tf.data and tf.io (io-data)
+
+    /** The JSON of what a Promise expression resolves to (HtmlUnit runs the Promise jobs between polls). */
+    private static String resolved(String promiseExpression) {
+        page.executeJavaScript("window.__r = 'pending'; (" + promiseExpression + ").then("
+                + "v => { window.__r = JSON.stringify(v); }, e => { window.__r = 'error: ' + e.message; });");
+        String r = eval("window.__r");
+        for (int i = 0; i < 200 && "pending".equals(r); i++) {
+            client.waitForBackgroundJavaScript(20);
+            r = eval("window.__r");
+        }
+        return r;
+    }
+
+    @Test
+    void dataPipelinesRunWithoutAsyncFunctions() throws IOException {
+        // The seeded order is TF.js's (fixtures/data/data.json, case "shuffle seeded").
+        String want = null;
+        for (var c : com.google.gson.JsonParser.parseString(Files.readString(dev.samovar.tests.ops.Fixtures.root()
+                .resolve("tests/src/test/resources/fixtures/data/data.json"))).getAsJsonObject().getAsJsonArray("cases")) {
+            if (c.getAsJsonObject().get("name").getAsString().equals("shuffle seeded")) {
+                want = c.getAsJsonObject().get("value").toString();
+            }
+        }
+        assertEquals(want, resolved("samovar.data.array([0,1,2,3,4,5,6,7,8,9]).shuffle(3, 42).toArray()"));
+        assertEquals("[[1,2],[3]]", resolved("samovar.data.array([1,2,3]).batch(2).toArray()"
+                + ".then(bs => bs.map(b => Array.from(b.dataSync())))"));
+    }
+
+    @Test
+    void weightsDecodeAndEncode() {
+        // uint8 q = [0, 1, 255] with scale 0.5 and min -1: q * 0.5 - 1 = [-1, -0.5, 126.5].
+        assertEquals("-1,-0.5,126.5", eval("Array.from(samovar.io.decodeWeights(new Uint8Array([0, 1, 255]).buffer,"
+                + " [{name: 'w', shape: [3], dtype: 'float32', quantization: {dtype: 'uint8', min: -1, scale: 0.5}}])"
+                + ".w.dataSync()).join()"));
+        // 1.5f = 0x3FC00000, little-endian 00 00 C0 3F; int32 7 = 07 00 00 00.
+        assertEquals("[0,0,192,63,7,0,0,0]", resolved("samovar.io.encodeWeights({a: samovar.tensor([1.5]),"
+                + " b: samovar.tensor([7], [1], 'int32')}).then(r => Array.from(new Uint8Array(r.data)))"));
     }
 }

@@ -167,6 +167,9 @@ class BrowserLayersTest {
                             m.get("path").getAsString())), "model corpus not present");
                     a = call("runCorpusModel", server.url("/models/" + m.get("path").getAsString()),
                             m.get("inputs").toString()).getAsJsonObject();
+                    JsonObject byUrl = call("runCorpusModelByUrl", server.url("/models/" + m.get("path").getAsString()),
+                            m.get("inputs").toString()).getAsJsonObject();
+                    assertClose("outputs through tf.loadLayersModel(url)", m.get("outputs"), byUrl.get("outputs"), 1e-4);
                 }
                 for (String key : new String[] {"layers", "countParams", "weights", "toJSON"}) {
                     Assertions.assertEquals(m.get(key), a.get(key), key);
