@@ -22,6 +22,15 @@
     {factory: 'flatten', args: {}},
     {factory: 'dense', args: {units: 2}},
   ];
+  const lstm = [
+    {factory: 'lstm', args: {units: 4, inputShape: [5, 3]}},
+    {factory: 'dense', args: {units: 2}},
+  ];
+  const gru = [
+    {factory: 'gru', args: {units: 3, returnSequences: true, inputShape: [4, 3]}},
+    {factory: 'simpleRNN', args: {units: 3}},
+    {factory: 'dense', args: {units: 3, activation: 'softmax'}},
+  ];
   const regularized = [
     {factory: 'dense', args: {units: 4, activation: 'tanh', inputShape: [4],
       kernelRegularizer: {className: 'L1L2', config: {l1: 0, l2: 0.01}},
@@ -45,6 +54,15 @@
       loss: 'meanSquaredError', metrics: ['mae'], x: [6, 6, 6, 2], y: {shape: [6, 2]}, fit: {epochs: 3, batchSize: 4}},
     {name: 'conv adam meanSquaredError', layers: conv, optimizer: 'adam', learningRate: 0.01,
       loss: 'meanSquaredError', metrics: [], x: [6, 6, 6, 2], y: {shape: [6, 2]}, fit: {epochs: 3, batchSize: 4}},
+    // recurrent models (the recurrent branch)
+    {name: 'lstm sgd meanSquaredError', layers: lstm, optimizer: 'sgd', learningRate: 0.1,
+      loss: 'meanSquaredError', metrics: ['mae'], x: [8, 5, 3], y: {shape: [8, 2]}, fit: {epochs: 3, batchSize: 4}},
+    {name: 'lstm adam meanSquaredError', layers: lstm, optimizer: 'adam', learningRate: 0.01,
+      loss: 'meanSquaredError', metrics: [], x: [8, 5, 3], y: {shape: [8, 2]}, fit: {epochs: 3, batchSize: 4}},
+    {name: 'gru simpleRNN sgd categoricalCrossentropy', layers: gru, optimizer: 'sgd', learningRate: 0.1,
+      loss: 'categoricalCrossentropy', metrics: ['acc'], x: [10, 4, 3], y: {oneHot: 3}, fit: {epochs: 3, batchSize: 4}},
+    {name: 'gru simpleRNN adam categoricalCrossentropy', layers: gru, optimizer: 'adam', learningRate: 0.01,
+      loss: 'categoricalCrossentropy', metrics: ['acc'], x: [10, 4, 3], y: {oneHot: 3}, fit: {epochs: 3, batchSize: 4}},
   ];
 
   function data(tf, c) {

@@ -12,7 +12,8 @@ import org.teavm.jso.JSExportClasses;
     ArithmeticBridge.class, LogicBridge.class, ReductionBridge.class, TransformBridge.class, LinalgBridge.class,
     NnBridge.class, ConvBridge.class, PoolBridge.class, FusedBridge.class, LossesBridge.class, TrainBridge.class,
     OptimizerBridge.class, LayersBridge.class, RefList.class, ModelBridge.class, TrainingBridge.class, IoBridge.class,
-    IoBridge.Buffers.class, DataBridge.class, GraphModelBridge.class, WebGLBridge.class})
+    IoBridge.Buffers.class, DataBridge.class, GraphModelBridge.class, WebGLBridge.class,
+    RecurrentBridge.class})
 public final class Bridge {
     private Bridge() {
     }

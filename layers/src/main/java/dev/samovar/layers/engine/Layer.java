@@ -585,7 +585,8 @@ public abstract class Layer implements Serializable {
         return inputs.size() == 1 ? inputs.get(0) : inputs;
     }
 
-    private void warnOnIncompatibleInputShape(int[] inputShape) {
+    /** Warns when an input shape does not match batchInputShape (a layer may turn this off, as TF.js's Embedding). */
+    protected void warnOnIncompatibleInputShape(int[] inputShape) {
         if (batchInputShape == null) {
             return;
         }
