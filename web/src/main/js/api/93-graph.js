@@ -21,59 +21,66 @@ function fetchGraphHandler(url, options) {
   const fetchFn = options.fetchFunc || ((u, init) => fetch(u, init));
   const init = options.requestInit;
   return {
-    load: async () => {
-      const resp = await fetchFn(url, init);
-      if (!resp.ok) {
-        throw new Error(`Request to ${url} failed with status code ` +
-            `${resp.status}. Please verify this URL points to the model JSON of the model to load.`);
-      }
+    // Promise chains, no async/await: this file also loads in HtmlUnit, whose engine lacks them.
+    load: () => {
       let json;
-      try {
-        json = await resp.json();
-      } catch (e) {
-        throw new Error(`Failed to parse model JSON of response from ${url}. ` +
-            `Please make sure the server is serving valid JSON for this request.`);
-      }
-      if (json.modelTopology == null && json.weightsManifest == null) {
-        throw new Error(`The JSON from HTTP path ${url} contains neither model ` +
-            `topology or manifest for weights.`);
-      }
-      const [prefix, suffix] = splitModelUrl(url);
-      const pathPrefix = options.weightPathPrefix || prefix;
-      const specs = [];
-      const urls = [];
-      (json.weightsManifest || []).forEach((group) => {
-        group.weights.forEach((w) => specs.push(w));
-        group.paths.forEach((p) => urls.push(options.weightUrlConverter ? null : pathPrefix + p + suffix));
-      });
-      if (options.weightUrlConverter) {
-        let k = 0;
-        for (const group of json.weightsManifest || []) {
-          for (const p of group.paths) {
-            urls[k++] = await options.weightUrlConverter(p);
+      let urls;
+      let specs;
+      return Promise.resolve().then(() => fetchFn(url, init)).then((resp) => {
+        if (!resp.ok) {
+          throw new Error(`Request to ${url} failed with status code ` +
+              `${resp.status}. Please verify this URL points to the model JSON of the model to load.`);
+        }
+        return resp.json().then((j) => j, () => {
+          throw new Error(`Failed to parse model JSON of response from ${url}. ` +
+              `Please make sure the server is serving valid JSON for this request.`);
+        });
+      }).then((j) => {
+        json = j;
+        if (json.modelTopology == null && json.weightsManifest == null) {
+          throw new Error(`The JSON from HTTP path ${url} contains neither model ` +
+              `topology or manifest for weights.`);
+        }
+        const parts = splitModelUrl(url);
+        const pathPrefix = options.weightPathPrefix || parts[0];
+        specs = [];
+        const paths = [];
+        (json.weightsManifest || []).forEach((group) => {
+          group.weights.forEach((w) => specs.push(w));
+          group.paths.forEach((p) => paths.push(p));
+        });
+        if (!options.weightUrlConverter) {
+          return paths.map((p) => pathPrefix + p + parts[1]);
+        }
+        // One at a time, in manifest order, as TF.js awaits each conversion.
+        const converted = [];
+        let chain = Promise.resolve();
+        paths.forEach((p) => {
+          chain = chain.then(() => options.weightUrlConverter(p)).then((u) => { converted.push(u); });
+        });
+        return chain.then(() => converted);
+      }).then((u) => {
+        urls = u;
+        let done = 0;
+        return Promise.all(urls.map((w) => fetchFn(w, init).then((r) => {
+          if (!r.ok) {
+            throw new Error(`Request to ${w} failed with status code ${r.status}.`);
           }
-        }
-      }
-      let done = 0;
-      const buffers = await Promise.all(urls.map(async (u) => {
-        const r = await fetchFn(u, init);
-        if (!r.ok) {
-          throw new Error(`Request to ${u} failed with status code ${r.status}.`);
-        }
-        const b = await r.arrayBuffer();
-        done++;
-        if (options.onProgress) {
-          options.onProgress(done / urls.length);
-        }
-        return b;
-      }));
-      return {
+          return r.arrayBuffer();
+        }).then((b) => {
+          done++;
+          if (options.onProgress) {
+            options.onProgress(done / urls.length);
+          }
+          return b;
+        })));
+      }).then((buffers) => ({
         modelTopology: json.modelTopology, weightSpecs: specs, weightData: buffers,
         format: json.format, generatedBy: json.generatedBy, convertedBy: json.convertedBy,
         signature: json.signature, userDefinedMetadata: json.userDefinedMetadata,
         modelInitializer: json.modelInitializer, initializerSignature: json.initializerSignature,
         trainingConfig: json.trainingConfig,
-      };
+      }));
     },
   };
 }
@@ -281,24 +288,25 @@ GraphModel.prototype.save = function(handlerOrURL) {
 
 tf.GraphModel = GraphModel;
 
-tf.loadGraphModel = async function(modelUrl, options = {}) {
-  if (modelUrl == null) {
-    throw new Error('modelUrl in loadGraphModel() cannot be null. Please provide a url ' +
-        'or an IOHandler that loads the model');
-  }
-  if (options == null) {
-    options = {};
-  }
-  if (options.fromTFHub && typeof modelUrl === 'string') {
-    modelUrl = (modelUrl.endsWith('/') ? modelUrl : modelUrl + '/') + 'model.json?tfjs-format=file';
-  }
-  const handler = findGraphHandler(modelUrl, options);
-  if (handler.load == null) {
-    throw new Error('Cannot proceed with model loading because the IOHandler provided ' +
-        'does not have the `load` method implemented.');
-  }
-  const artifacts = await handler.load();
-  return graphModelFromArtifacts(artifacts);
+tf.loadGraphModel = function(modelUrl, options) {
+  return Promise.resolve().then(() => {
+    if (modelUrl == null) {
+      throw new Error('modelUrl in loadGraphModel() cannot be null. Please provide a url ' +
+          'or an IOHandler that loads the model');
+    }
+    if (options == null) {
+      options = {};
+    }
+    if (options.fromTFHub && typeof modelUrl === 'string') {
+      modelUrl = (modelUrl.endsWith('/') ? modelUrl : modelUrl + '/') + 'model.json?tfjs-format=file';
+    }
+    const handler = findGraphHandler(modelUrl, options);
+    if (handler.load == null) {
+      throw new Error('Cannot proceed with model loading because the IOHandler provided ' +
+          'does not have the `load` method implemented.');
+    }
+    return handler.load();
+  }).then((artifacts) => graphModelFromArtifacts(artifacts));
 };
 
 tf.loadGraphModelSync = function(modelSource) {
