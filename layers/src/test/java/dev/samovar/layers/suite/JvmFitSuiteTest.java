@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -45,6 +46,8 @@ class JvmFitSuiteTest {
 
     @SuppressWarnings("unchecked")
     static void run(JsonObject c, JsonObject expected) {
+        // Cases with JS loss / metric functions run in the page only (BrowserLayersTest).
+        Assumptions.assumeFalse(c.has("custom"), "JS loss / metric functions: page only");
         int before = Engine.get().numTensors();
         Sequential model = new Sequential(new Args());
         JsonArray layers = c.getAsJsonArray("layers");
@@ -68,24 +71,17 @@ class JvmFitSuiteTest {
             metrics.add(m.getAsString());
         }
         Training.compile(model, opt, false, c.get("loss").getAsString(), metrics);
-        int[] xShape = JvmLayerSuiteTest.shape(c.get("x"));
-        Tensor x = Creation.tensor(JvmLayerSuiteTest.rand(JvmLayerSuiteTest.size(xShape), 501, -1, 1), xShape);
-        Tensor y;
-        JsonObject ys = c.getAsJsonObject("y");
-        if (ys.has("oneHot")) {
-            int k = ys.get("oneHot").getAsInt();
-            float[] u = JvmLayerSuiteTest.rand(xShape[0], 502, 0, 1);
-            float[] oh = new float[xShape[0] * k];
-            for (int i = 0; i < xShape[0]; i++) {
-                oh[i * k + (int) Math.floor(u[i] * k)] = 1;
-            }
-            y = Creation.tensor(oh, xShape[0], k);
-        } else {
-            int[] s = JvmLayerSuiteTest.shape(ys.get("shape"));
-            y = Creation.tensor(JvmLayerSuiteTest.rand(JvmLayerSuiteTest.size(s), 503, -1, 1), s);
-        }
+        Tensor[] xy = data(c, 500);
+        Tensor x = xy[0];
+        Tensor y = xy[1];
         JsonObject fit = c.getAsJsonObject("fit");
         FitLoop.Args a = new FitLoop.Args();
+        Tensor[] val = null;
+        if (c.has("validationData")) {
+            val = data(c.getAsJsonObject("validationData"), 600);
+            a.validationX = List.of(val[0]);
+            a.validationY = List.of(val[1]);
+        }
         a.epochs = fit.get("epochs").getAsInt();
         a.batchSize = fit.get("batchSize").getAsInt();
         a.shuffle = false;
@@ -118,11 +114,41 @@ class JvmFitSuiteTest {
             LayerFixture.closeValues("weight " + i, ew.get(i).getAsJsonObject().getAsJsonArray("data"),
                     aw.getAsJsonArray("data"), TOL);
         }
+        JsonArray alive = new JsonArray();
+        for (Tensor t : val == null ? new Tensor[] {x, y} : new Tensor[] {x, y, val[0], val[1]}) {
+            alive.add(!t.isDisposed());
+        }
+        Assertions.assertEquals(expected.get("aliveAfterFit"), alive, "caller's tensors alive after fit");
         x.dispose();
         y.dispose();
+        if (val != null) {
+            val[0].dispose();
+            val[1].dispose();
+        }
         model.dispose();
         opt.dispose();
         Assertions.assertEquals(expected.get("tensorsLeft").getAsInt(), Engine.get().numTensors() - before,
                 "tensors left");
+    }
+
+    /** fit-cases.js's data(): x and y from the seeds s + 1, s + 2 (one-hot labels) or s + 3. */
+    static Tensor[] data(JsonObject c, int s) {
+        int[] xShape = JvmLayerSuiteTest.shape(c.get("x"));
+        Tensor x = Creation.tensor(JvmLayerSuiteTest.rand(JvmLayerSuiteTest.size(xShape), s + 1, -1, 1), xShape);
+        Tensor y;
+        JsonObject ys = c.getAsJsonObject("y");
+        if (ys.has("oneHot")) {
+            int k = ys.get("oneHot").getAsInt();
+            float[] u = JvmLayerSuiteTest.rand(xShape[0], s + 2, 0, 1);
+            float[] oh = new float[xShape[0] * k];
+            for (int i = 0; i < xShape[0]; i++) {
+                oh[i * k + (int) Math.floor(u[i] * k)] = 1;
+            }
+            y = Creation.tensor(oh, xShape[0], k);
+        } else {
+            int[] sh = JvmLayerSuiteTest.shape(ys.get("shape"));
+            y = Creation.tensor(JvmLayerSuiteTest.rand(JvmLayerSuiteTest.size(sh), s + 3, -1, 1), sh);
+        }
+        return new Tensor[] {x, y};
     }
 }
