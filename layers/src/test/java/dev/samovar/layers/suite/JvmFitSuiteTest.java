@@ -12,7 +12,10 @@ import dev.samovar.layers.engine.Sequential;
 import dev.samovar.layers.serialization.Args;
 import dev.samovar.layers.training.FitLoop;
 import dev.samovar.layers.training.Training;
+import dev.samovar.ops.Arithmetic;
 import dev.samovar.ops.Creation;
+import dev.samovar.ops.Reduction;
+import dev.samovar.ops.Unary;
 import dev.samovar.train.Optimizer;
 import dev.samovar.train.Train;
 import java.util.ArrayList;
@@ -20,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -46,8 +48,6 @@ class JvmFitSuiteTest {
 
     @SuppressWarnings("unchecked")
     static void run(JsonObject c, JsonObject expected) {
-        // Cases with JS loss / metric functions run in the page only (BrowserLayersTest).
-        Assumptions.assumeFalse(c.has("custom"), "JS loss / metric functions: page only");
         int before = Engine.get().numTensors();
         Sequential model = new Sequential(new Args());
         JsonArray layers = c.getAsJsonArray("layers");
@@ -66,11 +66,21 @@ class JvmFitSuiteTest {
         init.forEach(Tensor::dispose);
         double lr = c.get("learningRate").getAsDouble();
         Optimizer opt = "sgd".equals(c.get("optimizer").getAsString()) ? Train.sgd(lr) : Train.adam(lr);
-        List<Object> metrics = new ArrayList<>();
-        for (JsonElement m : c.getAsJsonArray("metrics")) {
-            metrics.add(m.getAsString());
+        if (c.has("custom")) {
+            // fit-cases.js's customFunctions, written with the Java ops (Training.Named, TF.js's naming).
+            JsonObject cu = c.getAsJsonObject("custom");
+            List<Object> metrics = new ArrayList<>();
+            for (JsonElement m : cu.getAsJsonArray("metrics")) {
+                metrics.add(custom(m.getAsString()));
+            }
+            Training.compile(model, opt, false, custom(cu.get("loss").getAsString()), metrics);
+        } else {
+            List<Object> metrics = new ArrayList<>();
+            for (JsonElement m : c.getAsJsonArray("metrics")) {
+                metrics.add(m.getAsString());
+            }
+            Training.compile(model, opt, false, c.get("loss").getAsString(), metrics);
         }
-        Training.compile(model, opt, false, c.get("loss").getAsString(), metrics);
         Tensor[] xy = data(c, 500);
         Tensor x = xy[0];
         Tensor y = xy[1];
@@ -119,6 +129,22 @@ class JvmFitSuiteTest {
             alive.add(!t.isDisposed());
         }
         Assertions.assertEquals(expected.get("aliveAfterFit"), alive, "caller's tensors alive after fit");
+        if (expected.has("evaluate")) {
+            List<Tensor> ev = Training.evaluate(model, List.of(x), List.of(y), 4.0);
+            JsonArray values = new JsonArray();
+            for (Tensor t : ev) {
+                values.add(t.dataSync()[0]);
+                t.dispose();
+            }
+            LayerFixture.closeValues("evaluate", expected.getAsJsonArray("evaluate"), values, TOL);
+            model.predict(x).dispose();
+            JsonArray alive2 = new JsonArray();
+            for (Tensor t : val == null ? new Tensor[] {x, y} : new Tensor[] {x, y, val[0], val[1]}) {
+                alive2.add(!t.isDisposed());
+            }
+            Assertions.assertEquals(expected.get("aliveAfterEvaluatePredict"), alive2,
+                    "caller's tensors alive after evaluate / predict");
+        }
         x.dispose();
         y.dispose();
         if (val != null) {
@@ -129,6 +155,21 @@ class JvmFitSuiteTest {
         opt.dispose();
         Assertions.assertEquals(expected.get("tensorsLeft").getAsInt(), Engine.get().numTensors() - before,
                 "tensors left");
+    }
+
+    /** The loss / metric functions of fit-cases.js's customFunctions, as Java LossFunctions. */
+    static Training.Named custom(String name) {
+        switch (name) {
+            case "weightedMse":
+                return new Training.Named("weightedMse", (t, p) -> Reduction.mean(Arithmetic.mul(
+                        Arithmetic.add(Creation.scalar(0.5f), Unary.abs(t)), Unary.square(Arithmetic.sub(p, t))), -1));
+            case "maxAbsError":
+                return new Training.Named("maxAbsError", (t, p) -> Reduction.max(Unary.abs(Arithmetic.sub(t, p)), -1));
+            case "anonymous":
+                return new Training.Named("", (t, p) -> Reduction.mean(Unary.abs(Arithmetic.sub(t, p)), -1));
+            default:
+                throw new IllegalArgumentException("unknown custom function " + name);
+        }
     }
 
     /** fit-cases.js's data(): x and y from the seeds s + 1, s + 2 (one-hot labels) or s + 3. */
