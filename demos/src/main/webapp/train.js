@@ -110,12 +110,8 @@
       width: 440, height: 200, yMin: 0, yMax: 1});
     const t0 = performance.now();
     status('training…');
-    // The validation tensors are copies, disposed after fit: Samovar's fit (layers-engine a2cf392)
-    // disposes validationData, which TF.js leaves to the caller; with copies both behave the same.
-    const valX = xTest.clone();
-    const valY = testSet.y.clone();
     await model.fit(xTrain, trainSet.y, {
-      epochs, batchSize: 16, shuffle: true, validationData: [valX, valY],
+      epochs, batchSize: 16, shuffle: true, validationData: [xTest, testSet.y],
       callbacks: {
         onEpochEnd: async (epoch, logs) => {
           const acc = logs.acc != null ? logs.acc : logs.accuracy;
@@ -129,7 +125,6 @@
         },
       },
     });
-    tf.dispose([valX, valY]);
     const seconds = (performance.now() - t0) / 1000;
 
     // Held-out evaluation: confusion matrix and per-class accuracy.

@@ -63,17 +63,44 @@
       loss: 'categoricalCrossentropy', metrics: ['acc'], x: [10, 4, 3], y: {oneHot: 3}, fit: {epochs: 3, batchSize: 4}},
     {name: 'gru simpleRNN adam categoricalCrossentropy', layers: gru, optimizer: 'adam', learningRate: 0.01,
       loss: 'categoricalCrossentropy', metrics: ['acc'], x: [10, 4, 3], y: {oneHot: 3}, fit: {epochs: 3, batchSize: 4}},
+    {name: 'dense sgd validationData', layers: dense, optimizer: 'sgd', learningRate: 0.1,
+      loss: 'categoricalCrossentropy', metrics: ['acc'], x: [10, 4], y: {oneHot: 3},
+      validationData: {x: [4, 4], y: {oneHot: 3}}, fit: {epochs: 3, batchSize: 4}},
+    // JS loss and metric functions (custom: names in customFunctions; the page only, not the JVM).
+    {name: 'dense adam custom JS loss and metrics', layers: dense, optimizer: 'adam', learningRate: 0.01,
+      custom: {loss: 'weightedMse', metrics: ['maxAbsError', 'anonymous']}, x: [10, 4], y: {oneHot: 3},
+      validationData: {x: [4, 4], y: {oneHot: 3}}, fit: {epochs: 3, batchSize: 4}},
+    {name: 'conv sgd custom JS loss', layers: conv, optimizer: 'sgd', learningRate: 0.05,
+      custom: {loss: 'weightedMse', metrics: ['maxAbsError']}, x: [6, 6, 6, 2], y: {shape: [6, 2]},
+      fit: {epochs: 3, batchSize: 4}},
   ];
 
-  function data(tf, c) {
-    const x = tf.tensor(rand(size(c.x), 501, -1, 1), c.x);
+  /** Loss and metric functions written with tf ops, as users write them ((yTrue, yPred) => Tensor). */
+  function customFunctions(tf) {
+    return {
+      // A named function: TF.js keys its metric by fn.name.
+      weightedMse: function weightedMse(yTrue, yPred) {
+        const w = tf.add(tf.scalar(0.5), tf.abs(yTrue));
+        return tf.mean(tf.mul(w, tf.square(tf.sub(yPred, yTrue))), -1);
+      },
+      maxAbsError: function maxAbsError(yTrue, yPred) {
+        return tf.max(tf.abs(tf.sub(yTrue, yPred)), -1);
+      },
+      // An anonymous arrow function: its name is '' (the History key is '' and 'val_').
+      anonymous: [(yTrue, yPred) => tf.mean(tf.abs(tf.sub(yTrue, yPred)), -1)][0],
+    };
+  }
+
+  function data(tf, c, seed) {
+    const s = seed || 500;
+    const x = tf.tensor(rand(size(c.x), s + 1, -1, 1), c.x);
     let y;
     if (c.y.oneHot) {
       const n = c.x[0];
-      const labels = rand(n, 502, 0, 1).map((u) => Math.floor(u * c.y.oneHot));
+      const labels = rand(n, s + 2, 0, 1).map((u) => Math.floor(u * c.y.oneHot));
       y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), c.y.oneHot).toFloat());
     } else {
-      y = tf.tensor(rand(size(c.y.shape), 503, -1, 1), c.y.shape);
+      y = tf.tensor(rand(size(c.y.shape), s + 3, -1, 1), c.y.shape);
     }
     return {x, y};
   }
@@ -88,9 +115,19 @@
     model.setWeights(init);
     tf.dispose(init);
     const optimizer = tf.train[c.optimizer](c.learningRate);
-    model.compile({optimizer, loss: c.loss, metrics: c.metrics});
+    if (c.custom) {
+      const fns = customFunctions(tf);
+      model.compile({optimizer, loss: fns[c.custom.loss], metrics: c.custom.metrics.map((m) => fns[m])});
+    } else {
+      model.compile({optimizer, loss: c.loss, metrics: c.metrics});
+    }
     const {x, y} = data(tf, c);
     const fitArgs = Object.assign({shuffle: false}, c.fit);
+    let val = null;
+    if (c.validationData) {
+      val = data(tf, c.validationData, 600);
+      fitArgs.validationData = [val.x, val.y];
+    }
     const h = await model.fit(x, y, fitArgs);
     const out = {
       classNames: model.layers.map((l) => l.getClassName()),
@@ -98,7 +135,20 @@
       history: h.history,
       weights: model.getWeights().map((w) => ({shape: w.shape, data: values(w)})),
     };
+    // fit leaves the caller's tensors (x, y, validationData) alive; so do evaluate and predict.
+    const alive = () => [x, y].concat(val ? [val.x, val.y] : []).map((t) => !t.isDisposed);
+    out.aliveAfterFit = alive();
+    if (c.validationData || c.custom) {
+      const ev = model.evaluate(x, y, {batchSize: 4});
+      out.evaluate = (Array.isArray(ev) ? ev : [ev]).map((t) => values(t)[0]);
+      tf.dispose(ev);
+      tf.dispose(model.predict(x, {batchSize: 4}));
+      out.aliveAfterEvaluatePredict = alive();
+    }
     tf.dispose([x, y]);
+    if (val) {
+      tf.dispose([val.x, val.y]);
+    }
     model.dispose();
     optimizer.dispose();
     out.tensorsLeft = tf.memory().numTensors - before;

@@ -30,7 +30,11 @@ Object.keys(METRIC_ALIASES).forEach((n) => {
   tf.metrics[n] = tf.metrics[METRIC_ALIASES[n]];
 });
 
-/** A loss or metric for Java: a name, or {$fn: name} for a tf.metrics function. */
+/**
+ * A loss or metric for Java: a name, {$fn: name} for a tf.metrics function, or {$js: index, name}
+ * for a function written in JS ((yTrue, yPred) => Tensor, registered with the bridge; it runs inside
+ * the training step, so gradients flow through it; TF.js names it by its `name`).
+ */
 function lossOrMetricSpec(v, what) {
   if (typeof v === 'string' || v == null) {
     return v;
@@ -39,8 +43,16 @@ function lossOrMetricSpec(v, what) {
     if (v._samovarMetric !== undefined) {
       return {$fn: v._samovarMetric};
     }
-    throw new Error(`Custom ${what} functions are not supported by samovar yet; use a ${what} name ` +
-        '(e.g. \'meanSquaredError\') or a tf.metrics function');
+    const fn = v;
+    const index = TRB.addFunction(function(yTrue, yPred) {
+      const r = fn(wrap(yTrue), wrap(yPred));
+      if (!(r instanceof Tensor)) {
+        throw new Error(`The custom ${what} function ${fn.name ? `'${fn.name}' ` : ''}must return a Tensor, ` +
+            `but returned ${r}`);
+      }
+      return r._h;
+    });
+    return {$js: index, name: fn.name == null ? '' : String(fn.name)};
   }
   if (Array.isArray(v)) {
     return v.map((x) => lossOrMetricSpec(x, what));
@@ -87,6 +99,7 @@ LayersModel.prototype.compile = function(args) {
   } else if (!(optimizer instanceof tf.Optimizer) || optimizer._o === undefined) {
     throw new Error('User-defined optimizer must be an instance of tf.Optimizer.');
   }
+  TRB.clearFunctions();
   TRB.compile(this._l, optimizer._o, owned, JSON.stringify(lossOrMetricSpec(loss, 'loss')),
       a.metrics == null ? null : JSON.stringify(lossOrMetricSpec(a.metrics, 'metric')));
   Object.defineProperty(this, '_optimizer', {value: optimizer, writable: true, configurable: true, enumerable: false});

@@ -7,6 +7,7 @@ import dev.samovar.layers.training.Compiled;
 import dev.samovar.layers.training.DatasetLoop;
 import dev.samovar.layers.training.FitLoop;
 import dev.samovar.layers.training.LayerMetrics;
+import dev.samovar.layers.training.LossFunction;
 import dev.samovar.layers.training.Training;
 import dev.samovar.train.Optimizer;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
 
 /**
  * Training for the JS API (api/94-training.js): compile, the fit loop stepped batch by batch (the
@@ -28,6 +31,11 @@ public final class TrainingBridge {
     static Object spec(Object v) {
         if (v instanceof Map) {
             Map<?, ?> m = (Map<?, ?>) v;
+            if (m.containsKey("$js")) {
+                int index = ((Number) m.get("$js")).intValue();
+                Object name = m.get("name");
+                return new Training.Named(name == null ? "" : String.valueOf(name), PENDING.get(index));
+            }
             if (m.containsKey("$fn")) {
                 String name = String.valueOf(m.get("$fn"));
                 return new Training.Named(name, LayerMetrics.function(name));
@@ -48,11 +56,35 @@ public final class TrainingBridge {
         return v;
     }
 
+    /** A loss or metric written in JS: (yTrue, yPred) → the result's handle (runs inside the step). */
+    @JSFunctor
+    public interface JsLossOrMetric extends JSObject {
+        Tensor run(Tensor yTrue, Tensor yPred);
+    }
+
+    /** JS loss / metric functions registered for the next compile ({"$js": index} in its specs). */
+    private static final List<LossFunction> PENDING = new ArrayList<>();
+
+    @JSExport
+    public static void clearFunctions() {
+        PENDING.clear();
+    }
+
+    @JSExport
+    public static int addFunction(JsLossOrMetric fn) {
+        PENDING.add((yTrue, yPred) -> fn.run(yTrue, yPred));
+        return PENDING.size() - 1;
+    }
+
     @JSExport
     public static void compile(LayersModel model, Optimizer optimizer, boolean owned, String lossJson,
             String metricsJson) {
-        Training.compile(model, optimizer, owned, spec(Json.parse(lossJson)),
-                metricsJson == null ? null : spec(Json.parse(metricsJson)));
+        try {
+            Training.compile(model, optimizer, owned, spec(Json.parse(lossJson)),
+                    metricsJson == null ? null : spec(Json.parse(metricsJson)));
+        } finally {
+            PENDING.clear();
+        }
     }
 
     @JSExport

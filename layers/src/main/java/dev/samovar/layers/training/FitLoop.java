@@ -43,6 +43,9 @@ public final class FitLoop {
     private List<Tensor> allY;
     private List<Tensor> valX;
     private List<Tensor> valY;
+    /** The caller's validationData (left alive, as TF.js does); null when none was given. */
+    private List<Tensor> userValX;
+    private List<Tensor> userValY;
     private List<Tensor> sampleWeights;
     public final int batchSize;
     public final int epochs;
@@ -85,6 +88,8 @@ public final class FitLoop {
         boolean validation = false;
         if (a.validationX != null && !a.validationX.isEmpty()) {
             validation = true;
+            userValX = a.validationX;
+            userValY = a.validationY;
             List<List<Tensor>> vs = Training.standardize(model, c, a.validationX, a.validationY, true);
             valX = vs.get(0);
             valY = vs.get(1);
@@ -288,17 +293,14 @@ public final class FitLoop {
             LayersModel.disposeNew(allX, userX);
             LayersModel.disposeNew(allY, userY);
         }
-        if (valX != null) {
-            for (Tensor t : valX) {
-                if (!userX.contains(t) && !t.isDisposed() && (allX == null || !allX.contains(t))) {
-                    t.dispose();
-                }
-            }
-            for (Tensor t : valY) {
-                if (!userY.contains(t) && !t.isDisposed()) {
-                    t.dispose();
-                }
-            }
+        if (valX != null && userValX != null) {
+            // validationData belongs to the caller: only the reshaped copies standardize made go.
+            LayersModel.disposeNew(valX, userValX);
+            LayersModel.disposeNew(valY, userValY);
+        } else if (valX != null) {
+            // validationSplit slices of the training data.
+            LayersModel.disposeNew(valX, userX);
+            LayersModel.disposeNew(valY, userY);
         }
         if (sampleWeights != null) {
             for (Tensor t : sampleWeights) {
