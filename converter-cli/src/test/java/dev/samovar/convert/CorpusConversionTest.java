@@ -259,16 +259,10 @@ class CorpusConversionTest {
      * (remove it from here once it works).
      */
     static final Map<String, String> SAMOVAR_KNOWN_FAILURES = Map.ofEntries(
-            Map.entry("keras_h5/dl4j/examples/12net.h5", "predict: IllegalArgumentException: Input 0 is incompatible with layer"
-                    + " PReLU1: expected axis 1 of input shape to have value -1 but got shape 1,14,14,10."),
             Map.entry("keras_h5/dl4j/examples/activations/ELU_0_model.h5", "load: IllegalArgumentException: Unknown layer: Rescaling."),
             Map.entry("keras_h5/dl4j/examples/activations/ReLU_2_model.h5", "load: IllegalArgumentException: Unknown layer: Rescaling."),
-            Map.entry("keras_h5/dl4j/tfkeras/batchNormError.h5",
-                    "load: ClassCastException: class java.util.ArrayList cannot be cast to class java.lang.Number"),
             Map.entry("keras_h5/dl4j/tfkeras/convlstm2d_1.h5", "load: IllegalArgumentException: Unknown layer: ConvLSTM2D."),
-            Map.entry("keras_h5/dl4j/tfkeras/misc_3.h5", "load: IllegalArgumentException: Unknown layer: AlphaDropout."),
-            Map.entry("keras_h5/fvilmos_resnet/resnet.h5",
-                    "load: ClassCastException: class java.util.ArrayList cannot be cast to class java.lang.Number"));
+            Map.entry("keras_h5/dl4j/tfkeras/misc_3.h5", "load: IllegalArgumentException: Unknown layer: AlphaDropout."));
 
     /** Model -> Samovar's outputs (weights for LOAD_ONLY models), or the SamovarFailure. */
     private Map<String, Object> samovar;
