@@ -59,7 +59,8 @@ public final class InputSpec {
 
     /** Requires axis (negative: from the end) to have the given size; null size: any. */
     public InputSpec axis(int axis, Integer size) {
-        axes.put(axis, size);
+        // An unknown dimension (null in TF.js, Dims.UNKNOWN here) constrains nothing, as in TF.js.
+        axes.put(axis, size != null && size == dev.samovar.layers.serialization.Dims.UNKNOWN ? null : size);
         return this;
     }
 

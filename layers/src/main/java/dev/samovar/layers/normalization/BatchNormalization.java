@@ -53,7 +53,7 @@ public class BatchNormalization extends Layer {
         Args a = args == null ? new Args() : args;
         supportsMasking = true;
         axisRaw = a.has("axis") ? a.get("axis") : -1;
-        axisArg = ((Number) axisRaw).intValue();
+        axisArg = axisOf(axisRaw);
         momentum = a.has("momentum") ? a.get("momentum") : 0.99;
         epsilon = a.has("epsilon") ? a.get("epsilon") : 1e-3;
         center = a.getBoolean("center", true);
@@ -66,6 +66,22 @@ public class BatchNormalization extends Layer {
         gammaConstraint = Constraints.get(a.get("gammaConstraint"));
         betaRegularizer = Regularizers.get(a.get("betaRegularizer"));
         gammaRegularizer = Regularizers.get(a.get("gammaRegularizer"));
+    }
+
+    /**
+     * The axis: a number, or (as Keras 2.2+ saves it, and TF.js reads it through JS's coercion) a list of
+     * one number.
+     */
+    static int axisOf(Object raw) {
+        if (raw instanceof Number) {
+            return ((Number) raw).intValue();
+        }
+        if (raw instanceof java.util.List && ((java.util.List<?>) raw).size() == 1
+                && ((java.util.List<?>) raw).get(0) instanceof Number) {
+            return ((Number) ((java.util.List<?>) raw).get(0)).intValue();
+        }
+        throw new IllegalArgumentException("BatchNormalization: expected axis to be a number or a list of one number, but got "
+                + raw);
     }
 
     static Object or(Object v, Object d) {
