@@ -1,7 +1,8 @@
 // Runs a corpus graph model (fixtures/graph/<name>.json names it) through samovar.loadGraphModel
 // from /models/ with the inputs of tests/fixtures/graph-models.mjs, and returns what the test
-// compares with the TF.js fixture. benchGraphModel times Samovar and TF.js 4.22 (cpu) on the same
-// model in this page. Driven by GraphModelBrowserTest and GraphBenchmark.
+// compares with the TF.js fixture, on `backend` (default cpu; 'webgl' also reports the kernels that
+// fell back to cpu). benchGraphModel times Samovar and TF.js 4.22 on the same model in this page, on
+// cpu or webgl. Driven by GraphModelBrowserTest and GraphBenchmark.
 (function() {
   const sv = window.samovar;
 
@@ -25,7 +26,19 @@
     return (await fetch('/fixtures/graph/' + name + '.json')).json();
   }
 
-  window.runGraphModel = async function(name, viaHandler) {
+  async function useBackend(backend) {
+    const b = backend || 'cpu';
+    if (!(await sv.setBackend(b))) {
+      throw new Error('backend ' + b + ' is not available');
+    }
+    if (b === 'webgl') {
+      sv.webgl.fallbacks(true);
+    }
+    return b;
+  }
+
+  window.runGraphModel = async function(name, viaHandler, backend) {
+    const b = await useBackend(backend);
     const fx = await fixture(name);
     const url = '/models/' + fx.model;
     let model;
@@ -71,8 +84,11 @@
       inputs: model.inputs, weights: Object.keys(model.weights).length,
       outputs: out.map((t, i) => ({name: names[i], dtype: t.dtype, shape: t.shape,
         values: Array.from(t.dataSync().slice(0, 4096))})),
-      tensorsLeft,
+      tensorsLeft, backend: sv.getBackend(),
     };
+    if (b === 'webgl') {
+      result.fallbacks = sv.webgl.fallbacks(true);
+    }
     sv.dispose(out);
     sv.dispose(inputs);
     const beforeDispose = sv.memory().numTensors;
@@ -90,11 +106,20 @@
     return s[Math.floor(s.length / 2)];
   }
 
-  /** Median predict latency (ms) of Samovar and TF.js cpu on one model, runs alternating; peak intermediate bytes with and without the memory plan. */
-  window.benchGraphModel = async function(name, runs) {
+  /**
+   * Median predict latency (ms) of Samovar and TF.js on `backend` (cpu default, or webgl) on one
+   * model, runs alternating after one warm-up run each (on webgl that run compiles the programs);
+   * peak intermediate bytes with and without the memory plan.
+   */
+  window.benchGraphModel = async function(name, runs, backend) {
+    const b = await useBackend(backend);
     const fx = await fixture(name);
     const url = '/models/' + fx.model;
-    await window.tf.setBackend('cpu');
+    await window.tf.setBackend(b);
+    await window.tf.ready();
+    if (window.tf.getBackend() !== b) {
+      throw new Error('TF.js backend ' + b + ' is not available');
+    }
     const svModel = await sv.loadGraphModel(url);
     const tfModel = await loadTfjs(url);
     const svIn = makeInputs(sv, fx);
@@ -128,15 +153,25 @@
     window.tf.dispose(tfIn);
     svModel.dispose();
     tfModel.dispose();
-    return JSON.stringify({name, samovarMs: median(svTimes), tfjsMs: median(tfTimes), withPlan, withoutPlan,
-      runs, userAgent: navigator.userAgent});
+    const out = {name, backend: b, samovarMs: median(svTimes), tfjsMs: median(tfTimes), withPlan, withoutPlan,
+      runs, userAgent: navigator.userAgent};
+    if (b === 'webgl') {
+      out.fallbacks = sv.webgl.fallbacks(true);
+      const gl = sv.webgl.getContext();
+      const dbg = gl.getExtension('WEBGL_debug_renderer_info');
+      out.renderer = dbg ? gl.getParameter(dbg.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+    }
+    return JSON.stringify(out);
   };
 })();
 
 // A converted graph model (samovar-convert output) on the reference inputs of
 // shared/models/reference_outputs/tfjava: inputs {name: {dtype, shape, data}}, outputs by name.
-window.runConvertedModel = async function(url, inputs, outputs, isAsync) {
+window.runConvertedModel = async function(url, inputs, outputs, isAsync, backend) {
   const sv = window.samovar;
+  if (!(await sv.setBackend(backend || 'cpu'))) {
+    throw new Error('backend ' + (backend || 'cpu') + ' is not available');
+  }
   const model = await sv.loadGraphModel(url);
   const feeds = {};
   Object.keys(inputs).forEach((k) => {

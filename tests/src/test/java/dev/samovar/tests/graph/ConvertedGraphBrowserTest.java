@@ -107,7 +107,7 @@ class ConvertedGraphBrowserTest {
         boolean async = Files.readString(out.resolve("model.json")).contains("\"op\":\"LoopCond\"");
         Object raw = chromium.driver().executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "window.runConvertedModel(arguments[0], JSON.parse(arguments[1]), JSON.parse(arguments[2]), arguments[3])"
+                        + "window.runConvertedModel(arguments[0], JSON.parse(arguments[1]), JSON.parse(arguments[2]), arguments[3], 'cpu')"
                         + ".then(done, e => done(JSON.stringify({fatal: String(e && e.stack || e)})));",
                 "/converted/" + name + "/model.json", ref.getAsJsonObject("inputs").toString(), new Gson().toJson(names), async);
         JsonObject got = JsonParser.parseString(String.valueOf(raw)).getAsJsonObject();

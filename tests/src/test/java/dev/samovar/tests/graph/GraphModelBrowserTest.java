@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tf.loadGraphModel in headless Chromium: every corpus graph model loaded from a URL (plain fetch
  * of model.json + shards, onProgress) and one through an object IOHandler, predicted on the
  * fixture inputs and compared with TF.js 4.22's outputs (fixtures/graph), tensors left alive and
- * weights freed by dispose().
+ * weights freed by dispose(). Each model runs on the cpu backend (pinned: 1e-4 abs+rel, as on the JVM)
+ * and on the webgl backend (SwiftShader in headless Chromium; 1e-3 abs+rel, TF.js's own webgl test
+ * tolerance); the webgl run records the kernels that fell back to cpu (samovar.webgl.fallbacks()),
+ * printed per model.
  */
 class GraphModelBrowserTest {
     private static StaticServer server;
@@ -60,19 +63,24 @@ class GraphModelBrowserTest {
         return GraphModelCorpusTest.models();
     }
 
-    static JsonObject run(String name, boolean viaHandler) {
+    static JsonObject run(String name, boolean viaHandler, String backend) {
         Object raw = chromium.driver().executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "window.runGraphModel(arguments[0], arguments[1]).then(done, e => done(JSON.stringify({fatal: String(e && e.stack || e)})));",
-                name, viaHandler);
+                        + "window.runGraphModel(arguments[0], arguments[1], arguments[2]).then(done, e => done(JSON.stringify({fatal: String(e && e.stack || e)})));",
+                name, viaHandler, backend);
         JsonObject out = JsonParser.parseString(String.valueOf(raw)).getAsJsonObject();
         if (out.has("fatal")) {
             throw new AssertionError(name + ": " + out.get("fatal").getAsString());
         }
+        assertEquals(backend, out.get("backend").getAsString(), name + ": backend the model ran on");
         return out;
     }
 
     static void check(String name, JsonObject got) throws Exception {
+        check(name, got, 1e-4);
+    }
+
+    static void check(String name, JsonObject got, double rel) throws Exception {
         JsonObject fx = GraphModelCorpusTest.fixture(name);
         assertEquals(fx.get("inputNodes"), got.get("inputNodes"), "inputNodes");
         assertEquals(fx.get("outputNodes"), got.get("outputNodes"), "outputNodes");
@@ -93,7 +101,7 @@ class GraphModelBrowserTest {
             for (int j = 0; j < ev.size(); j++) {
                 scale = Math.max(scale, Math.abs(ev.get(j).getAsDouble()));
             }
-            double tol = 1e-4 * Math.max(1, scale);
+            double tol = rel * Math.max(1, scale);
             for (int j = 0; j < ev.size(); j++) {
                 double d = Math.abs(ev.get(j).getAsDouble() - av.get(j).getAsDouble());
                 if (!(d <= tol)) {
@@ -109,12 +117,27 @@ class GraphModelBrowserTest {
     void loadsFromUrlAndPredictsAsTfjs(String name) throws Exception {
         Assumptions.assumeTrue(chromium != null, "shared/models is not present");
         Assumptions.assumeTrue(GraphModelCorpusTest.runs(name), name + " needs ops Samovar lacks");
-        check(name, run(name, false));
+        check(name, run(name, false, "cpu"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void predictsOnWebglAsTfjs(String name) throws Exception {
+        Assumptions.assumeTrue(chromium != null, "shared/models is not present");
+        Assumptions.assumeTrue(GraphModelCorpusTest.runs(name), name + " needs ops Samovar lacks");
+        Assumptions.assumeTrue(webglAvailable(), "no WebGL2 in this Chromium");
+        JsonObject got = run(name, false, "webgl");
+        System.out.println("[graph webgl] " + name + " fallbacks to cpu: " + got.get("fallbacks"));
+        check(name, got, 1e-3);
+    }
+
+    static boolean webglAvailable() {
+        return Boolean.TRUE.equals(chromium.driver().executeScript("return window.samovar.webgl.isAvailable();"));
     }
 
     @Test
     void loadsThroughAnIoHandler() throws Exception {
         Assumptions.assumeTrue(chromium != null, "shared/models is not present");
-        check("human_emotion", run("human_emotion", true));
+        check("human_emotion", run("human_emotion", true, "cpu"));
     }
 }
