@@ -26,7 +26,10 @@ class LayersBenchmark {
     void layersAgainstTfjsCpu() throws Exception {
         Path root = Fixtures.root();
         String sharedProp = System.getProperty("samovar.shared", System.getenv("SAMOVAR_SHARED"));
-        Path shared = sharedProp != null ? Path.of(sharedProp) : root.resolve("../../shared").normalize();
+        // The corpus sits beside the checkout (../shared), or beside a worktree's parent (../../shared).
+        Path shared = sharedProp != null ? Path.of(sharedProp)
+                : java.nio.file.Files.isDirectory(root.resolve("../shared/models").normalize())
+                        ? root.resolve("../shared").normalize() : root.resolve("../../shared").normalize();
         JsonObject out;
         try (StaticServer server = new StaticServer(0).mount("/dist/", TestSite.dist())
                 .mount("/test/", root.resolve("tests/src/test/resources/web"))
