@@ -11,5 +11,6 @@ public final class CoreGradients implements GradientProvider {
         ReductionGradients.register();
         TransformGradients.register();
         NnGradients.register();
+        ImageGradients.register();
     }
 }
