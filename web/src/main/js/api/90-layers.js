@@ -454,6 +454,9 @@ tf.layers = {
   softmax: layerFactory('Softmax'),
   gaussianNoise: layerFactory('GaussianNoise'),
   gaussianDropout: layerFactory('GaussianDropout'),
+  rescaling: layerFactory('Rescaling'),
+  resizing: layerFactory('Resizing'),
+  centerCrop: layerFactory('CenterCrop'),
 };
 
 /** tf.input({shape | batchShape, name, dtype, sparse}): a model input. */

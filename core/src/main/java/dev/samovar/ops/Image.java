@@ -413,9 +413,10 @@ public final class Image {
     /**
      * tf.browser.toPixels' arithmetic: RGBA bytes (0..255) of a checked image tensor; float32
      * values must lie in [0, 1] (scaled by 255), int32 in [0, 255]; one channel is gray; alpha
-     * defaults to 255; values round as JavaScript's Math.round.
+     * is 255 * {@code alpha} (tf.browser.draw's imageOptions.alpha; toPixels passes 1); values
+     * round as JavaScript's Math.round.
      */
-    public static int[] toPixels(Tensor img, Object values) {
+    public static int[] toPixels(Tensor img, Object values, double alpha) {
         checkPixelsTensor(img);
         int height = img.dim(0);
         int width = img.dim(1);
@@ -430,7 +431,7 @@ public final class Image {
             rgba[0] = 0;
             rgba[1] = 0;
             rgba[2] = 0;
-            rgba[3] = 255;
+            rgba[3] = 255 * alpha;
             for (int d = 0; d < depth; d++) {
                 double value = fv != null ? fv[i * depth + d] : iv[i * depth + d];
                 if (isFloat) {

@@ -172,6 +172,21 @@ public final class Layers {
         return create("UpSampling2D", args == null ? new Args() : args);
     }
 
+    /** {@code tf.layers.rescaling(args)}. */
+    public static Layer rescaling(Args args) {
+        return create("Rescaling", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.resizing(args)}. */
+    public static Layer resizing(Args args) {
+        return create("Resizing", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.centerCrop(args)}. */
+    public static Layer centerCrop(Args args) {
+        return create("CenterCrop", args == null ? new Args() : args);
+    }
+
     /** {@code tf.layers.reLU(args)}. */
     public static Layer reLU(Args args) {
         return create("ReLU", args == null ? new Args() : args);

@@ -14,6 +14,7 @@ import dev.samovar.layers.normalization.BatchNormalization;
 import dev.samovar.layers.normalization.LayerNormalization;
 import dev.samovar.layers.padding.Padding;
 import dev.samovar.layers.pooling.Pooling;
+import dev.samovar.layers.preprocessing.Preprocessing;
 import dev.samovar.layers.serialization.Args;
 import dev.samovar.layers.serialization.ClassRegistry;
 
@@ -63,5 +64,8 @@ public final class ZooLayers implements LayerProvider {
         r.register("Permute", (c, ctx) -> new MoreCore.Permute(new Args(c)));
         r.register("RepeatVector", (c, ctx) -> new MoreCore.RepeatVector(new Args(c)));
         r.register("SpatialDropout1D", (c, ctx) -> new MoreCore.SpatialDropout1D(new Args(c)));
+        r.register("Rescaling", (c, ctx) -> new Preprocessing.Rescaling(new Args(c)));
+        r.register("Resizing", (c, ctx) -> new Preprocessing.Resizing(new Args(c)));
+        r.register("CenterCrop", (c, ctx) -> new Preprocessing.CenterCrop(new Args(c)));
     }
 }

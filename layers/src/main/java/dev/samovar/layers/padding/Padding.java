@@ -7,6 +7,7 @@ import dev.samovar.layers.engine.InputSpec;
 import dev.samovar.layers.engine.Layer;
 import dev.samovar.layers.serialization.Args;
 import dev.samovar.layers.serialization.Dims;
+import dev.samovar.ops.Image;
 import dev.samovar.ops.Transform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -185,7 +186,7 @@ public final class Padding {
         }
     }
 
-    /** UpSampling2D (nearest: each pixel repeated size[0] x size[1] times; bilinear not supported). */
+    /** UpSampling2D: tf.image.resizeNearestNeighbor or resizeBilinear to size[0] x size[1] times the image, as TF.js. */
     public static class UpSampling2D extends Layer {
         private final Object size;
         private final int[] sz;
@@ -226,35 +227,23 @@ public final class Padding {
             return one(new int[] {s[0], mul(sz[0], s[1]), mul(sz[1], s[2]), s[3]});
         }
 
-        /** Nearest-neighbour resize by integer factors (what resizeNearestNeighbor computes for them). */
-        static Tensor repeatPixels(Tensor x, int sh, int sw) {
-            int[] s = x.shapeRef();
-            Tensor rows = Transform.gather(x, indices(s[1], sh), 1);
-            return Transform.gather(rows, indices(s[2], sw), 2);
-        }
-
-        static Tensor indices(int n, int repeat) {
-            int[] idx = new int[n * repeat];
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = i / repeat;
-            }
-            return dev.samovar.ops.Creation.tensor(idx, new int[] {idx.length}, dev.samovar.core.DType.INT32);
-        }
-
         @Override
         protected List<Tensor> call(List<Tensor> inputs, Map<String, Object> kwargs) {
-            if (!"nearest".equals(interpolation)) {
-                throw new UnsupportedOperationException("UpSampling2D with bilinear interpolation is not supported by "
-                        + "samovar yet");
-            }
             return Engine.get().tidy(() -> {
                 Tensor x = oneTensor(inputs);
+                int[] s = x.shape();
                 if ("channelsFirst".equals(dataFormat)) {
-                    Tensor y = repeatPixels(Transform.transpose(x, 0, 2, 3, 1), sz[0], sz[1]);
+                    Tensor t = Transform.transpose(x, 0, 2, 3, 1);
+                    Tensor y = resize(t, sz[0] * s[2], sz[1] * s[3]);
                     return one(Transform.transpose(y, 0, 3, 1, 2));
                 }
-                return one(repeatPixels(x, sz[0], sz[1]));
+                return one(resize(x, sz[0] * s[1], sz[1] * s[2]));
             });
+        }
+
+        private Tensor resize(Tensor x, int height, int width) {
+            return "nearest".equals(interpolation) ? Image.resizeNearestNeighbor(x, new int[] {height, width})
+                    : Image.resizeBilinear(x, new int[] {height, width});
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.samovar.tests.ops.adapters.CreationAdapters;
 import dev.samovar.tests.ops.adapters.LinalgAdapters;
 import dev.samovar.tests.ops.adapters.LossesAdapters;
 import dev.samovar.tests.ops.adapters.FusedAdapters;
+import dev.samovar.tests.ops.adapters.ImageAdapters;
 import dev.samovar.tests.ops.adapters.PoolAdapters;
 import dev.samovar.tests.ops.adapters.ConvAdapters;
 import dev.samovar.tests.ops.adapters.NnAdapters;
@@ -48,6 +49,7 @@ public final class JavaOps {
         NnAdapters.install();
         RandomAdapters.install();
         LogicAdapters.install();
+        ImageAdapters.install();
     }
 
     private JavaOps() {
