@@ -1,6 +1,7 @@
 // What the two MobileNetV2 demos share: loading the model under progress bars (download, then a
 // warm-up prediction that compiles the backend's programs), turning an image into the model's input
-// (224x224 RGB in [0, 1]), and deterministic generated test images.
+// (tf.browser.fromPixels + tf.image.resizeBilinear: 224x224 RGB in [0, 1]), and deterministic
+// generated test images.
 (function(root) {
   'use strict';
   const SIZE = 224;
@@ -37,16 +38,19 @@
     return c;
   }
 
-  /** The model's input for a 224x224 canvas: [1, 224, 224, 3] float32 in [0, 1]. */
-  function input(tf, canvas) {
-    const rgba = canvas.getContext('2d').getImageData(0, 0, SIZE, SIZE).data;
-    const rgb = new Float32Array(SIZE * SIZE * 3);
-    for (let i = 0, j = 0; i < rgba.length; i += 4) {
-      rgb[j++] = rgba[i];
-      rgb[j++] = rgba[i + 1];
-      rgb[j++] = rgba[i + 2];
-    }
-    return tf.tidy(() => tf.tensor4d(rgb, [1, SIZE, SIZE, 3]).div(255));
+  /**
+   * The model's input for an image, video or canvas, as TF.js users write it: tf.browser.fromPixels
+   * (int32 RGB), the centred square, tf.image.resizeBilinear to 224x224, scaled to [0, 1]:
+   * [1, 224, 224, 3] float32.
+   */
+  function input(tf, source) {
+    return tf.tidy(() => {
+      const img = tf.browser.fromPixels(source);
+      const [height, width] = img.shape;
+      const side = Math.min(height, width);
+      const square = img.slice([Math.floor((height - side) / 2), Math.floor((width - side) / 2), 0], [side, side, 3]);
+      return tf.image.resizeBilinear(square, [SIZE, SIZE]).div(255).expandDims(0);
+    });
   }
 
   /**

@@ -16,12 +16,9 @@
   let predicting = false;
   let predictions = 0;
 
-  function frame() {
-    return demo.toCanvas(video, video.videoWidth, video.videoHeight);
-  }
-
-  function featuresOf(canvas) {
-    return tf.tidy(() => features.predict(demo.input(tf, canvas)));
+  /** The features of the current webcam frame (tf.browser.fromPixels of the video, in demo.input). */
+  function featuresOf(source) {
+    return tf.tidy(() => features.predict(demo.input(tf, source)));
   }
 
   function renderClasses() {
@@ -47,7 +44,7 @@
   }
 
   async function capture(c) {
-    const f = featuresOf(frame());
+    const f = featuresOf(video);
     await f.data();
     examples[c].push(f);
     $('count-' + c).textContent = examples[c].length + ' examples';
@@ -97,7 +94,7 @@
 
   async function predictLoop() {
     while (predicting) {
-      const probs = tf.tidy(() => head.predict(features.predict(demo.input(tf, frame()))));
+      const probs = tf.tidy(() => head.predict(features.predict(demo.input(tf, video))));
       const p = await probs.data();
       probs.dispose();
       const items = CLASSES.map((label, i) => ({label, value: p[i]}));
