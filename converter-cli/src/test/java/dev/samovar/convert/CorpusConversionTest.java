@@ -259,8 +259,6 @@ class CorpusConversionTest {
      * (remove it from here once it works).
      */
     static final Map<String, String> SAMOVAR_KNOWN_FAILURES = Map.ofEntries(
-            Map.entry("keras_h5/dl4j/examples/activations/ELU_0_model.h5", "load: IllegalArgumentException: Unknown layer: Rescaling."),
-            Map.entry("keras_h5/dl4j/examples/activations/ReLU_2_model.h5", "load: IllegalArgumentException: Unknown layer: Rescaling."),
             Map.entry("keras_h5/dl4j/tfkeras/convlstm2d_1.h5", "load: IllegalArgumentException: Unknown layer: ConvLSTM2D."),
             Map.entry("keras_h5/dl4j/tfkeras/misc_3.h5", "load: IllegalArgumentException: Unknown layer: AlphaDropout."));
 

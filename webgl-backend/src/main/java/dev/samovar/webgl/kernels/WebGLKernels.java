@@ -19,5 +19,6 @@ public final class WebGLKernels {
         PoolKernels.register();
         NormKernels.register();
         ConvBackpropKernels.register();
+        ImageKernels.register();
     }
 }
