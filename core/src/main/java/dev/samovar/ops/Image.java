@@ -4,10 +4,9 @@ import dev.samovar.core.Attrs;
 import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
 import dev.samovar.core.JsNumber;
+import dev.samovar.core.NonMaxSuppression;
 import dev.samovar.core.Shapes;
 import dev.samovar.core.Tensor;
-import dev.samovar.cpu.Cpu;
-import dev.samovar.cpu.kernels.NonMaxSuppressionKernels;
 
 /**
  * tf.image (resizeBilinear, resizeNearestNeighbor, cropAndResize, flipLeftRight, rotateWithOffset,
@@ -232,7 +231,7 @@ public final class Image {
 
     /** TF.js's bincount(x, tensor([]), 256): float32 counts of the values 0..255. */
     private static Tensor histogram(Tensor x) {
-        int[] v = Cpu.ints(x);
+        int[] v = x.dataSyncInt();
         float[] counts = new float[256];
         for (int value : v) {
             if (value < 0) {
@@ -336,7 +335,7 @@ public final class Image {
         OpSupport.check(boxes, "boxes", "nonMaxSuppressionAsync");
         OpSupport.check(scores, "scores", "nonMaxSuppressionAsync");
         int max = sanityCheck(boxes, scores, maxOutputSize, iouThreshold, kind == 5 ? softNmsSigma : 0);
-        NonMaxSuppressionKernels.Result r = NonMaxSuppressionKernels.run(floatValues(boxes), floatValues(scores), max,
+        NonMaxSuppression.Result r = NonMaxSuppression.run(floatValues(boxes), floatValues(scores), max,
                 iouThreshold, scoreThreshold, kind == 5 ? softNmsSigma : 0, kind == 4 && padToMaxOutputSize);
         Tensor indices = Creation.tensor(r.indices, new int[] {r.indices.length}, DType.INT32);
         if (kind == 3) {
