@@ -109,11 +109,10 @@ function nmsAsync(kind, boxes, scores, maxOutputSize, iouThreshold, scoreThresho
     }
     const d = nmsDefaults(iouThreshold, scoreThreshold, softNmsSigma);
     return Promise.all([b.data(), s.data()]).then(() => {
-      try {
-        return wrapAll(IMG.nonMaxSuppressionAsync(kind, b._h, s._h, maxOutputSize, d[0], d[1], d[2], !!pad));
-      } finally {
-        release();
-      }
+      // A failed check leaves the converted tensors alive, as TF.js does.
+      const r = wrapAll(IMG.nonMaxSuppressionAsync(kind, b._h, s._h, maxOutputSize, d[0], d[1], d[2], !!pad));
+      release();
+      return r;
     });
   });
 }
