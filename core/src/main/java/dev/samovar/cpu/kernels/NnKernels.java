@@ -22,5 +22,7 @@ final class NnKernels {
         SoftmaxKernel.register();
         NormKernels.register();
         LrnGradKernel.register();
+        Conv3DKernels.register();
+        Pool3DKernels.register();
     }
 }

@@ -8,6 +8,7 @@ import dev.samovar.tests.ops.adapters.LossesAdapters;
 import dev.samovar.tests.ops.adapters.FusedAdapters;
 import dev.samovar.tests.ops.adapters.PoolAdapters;
 import dev.samovar.tests.ops.adapters.ConvAdapters;
+import dev.samovar.tests.ops.adapters.Conv3dAdapters;
 import dev.samovar.tests.ops.adapters.NnAdapters;
 import dev.samovar.tests.ops.adapters.RandomAdapters;
 import dev.samovar.tests.ops.adapters.LogicAdapters;
@@ -48,6 +49,7 @@ public final class JavaOps {
         NnAdapters.install();
         RandomAdapters.install();
         LogicAdapters.install();
+        Conv3dAdapters.install();
     }
 
     private JavaOps() {
