@@ -94,3 +94,14 @@ tf.conv3dTranspose = (x, filter, outputShape, strides, pad) =>
     const p = convPad(pad);
     return wrap(CV.conv3dTranspose(hx, hf, shape, convTuple(strides), p[0], p[1], p[2]));
   });
+
+tf.dilation2d = (x, filter, strides, pad, dilations = [1, 1], dataFormat = 'NHWC') =>
+  scoped('dilation2d', () => {
+    const hx = convert(x, 'x', 'dilation2d');
+    const hf = convert(filter, 'filter', 'dilation2d');
+    const p = convPad(pad);
+    return wrap(CV.dilation2d(hx, hf, convTuple(strides), p[0], p[1], p[2], convTuple(dilations),
+        String(dataFormat)));
+  });
+
+chain('dilation2d');

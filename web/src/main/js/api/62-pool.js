@@ -42,3 +42,12 @@ tf.avgPool3d = (x, filterSize, strides, pad, dimRoundingMode, dataFormat = 'NDHW
     return wrap(PL.avgPool3d(hx, convTuple(filterSize), convTuple(strides), p[0], p[1], p[2],
         convRounding(dimRoundingMode), String(dataFormat)));
   });
+
+tf.maxPoolWithArgmax = (x, filterSize, strides, pad, includeBatchInIndex = false) =>
+  scoped('maxPoolWithArgmax', () => {
+    const hx = convert(x, 'x', 'maxPoolWithArgmax');
+    const p = convPad(pad);
+    const r = PL.maxPoolWithArgmax(hx, convTuple(filterSize), convTuple(strides), p[0], p[1], p[2],
+        !!includeBatchInIndex);
+    return {result: wrap(r[0]), indexes: wrap(r[1])};
+  });

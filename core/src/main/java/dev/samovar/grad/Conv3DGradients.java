@@ -9,7 +9,8 @@ import dev.samovar.ops.OpSupport;
 import dev.samovar.ops.Pool;
 
 /**
- * Gradients of the 3-D kernels, as TF.js's Conv3D_grad, MaxPool3D_grad and AvgPool3D_grad (TF.js
+ * Gradients of the 3-D kernels, as TF.js's Conv3D_grad, MaxPool3D_grad and AvgPool3D_grad, and of
+ * Dilation2D (Dilation2D_grad) (TF.js
  * has none for Conv3DBackpropInputV2, so neither does Samovar: conv3dTranspose is not
  * differentiable, as in TF.js).
  */
@@ -18,6 +19,10 @@ final class Conv3DGradients {
     }
 
     static void register() {
+        // TF.js's Dilation2D_grad: the backprop kernels take x, filter and dy, and the forward's attrs.
+        GradientRegistry.register("Dilation2D", new int[] {0, 1}, null, (i, g) -> OpSupport.op("dilation2dGrad",
+                () -> OpSupport.run(i == 0 ? "Dilation2DBackpropInput" : "Dilation2DBackpropFilter", g.attrs(),
+                        g.saved(0), g.saved(1), g.dy())));
         GradientRegistry.register("Conv3D", new int[] {0, 1}, null, (i, g) -> {
             Attrs a = g.attrs();
             int[] dil = a.getInts("dilations", null);

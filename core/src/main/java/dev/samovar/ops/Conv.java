@@ -325,4 +325,31 @@ public final class Conv {
                     .put("filterShape", filterShape.clone()), x5, dy5);
         });
     }
+
+    /**
+     * tf.dilation2d(x, filter, strides, pad, dilations = [1, 1], dataFormat = 'NHWC'): grayscale
+     * morphological dilation; filter is [filterHeight, filterWidth, depth].
+     */
+    public static Tensor dilation2d(Tensor x, Tensor filter, int[] strides, Object pad, int[] dilations,
+            String dataFormat) {
+        OpSupport.check(x, "x", "dilation2d");
+        OpSupport.check(filter, "filter", "dilation2d");
+        int[] dil = dilations == null ? new int[] {1, 1} : dilations;
+        String format = dataFormat == null ? "NHWC" : dataFormat;
+        return OpSupport.op("dilation2d", () -> {
+            OpSupport.require(x.rank() == 3 || x.rank() == 4,
+                    "Error in dilation2d: input must be rank 3 or 4, but got rank " + x.rank() + ".");
+            OpSupport.require(filter.rank() == 3,
+                    "Error in dilation2d: filter must be rank 3, but got rank " + filter.rank() + ".");
+            OpSupport.require("NHWC".equals(format), "Error in dilation2d: Only NHWC is currently supported, "
+                    + "but got dataFormat of " + format);
+            boolean reshaped = x.rank() == 3;
+            Tensor x4 = reshaped ? as4D(x) : x;
+            OpSupport.require(x4.dim(3) == filter.dim(2), "Error in dilation2d:  input and filter must have the "
+                    + "same depth: " + x4.dim(3) + " vs " + filter.dim(2));
+            Tensor res = OpSupport.run("Dilation2D", Attrs.of().put("strides", strides == null ? null : strides.clone())
+                    .put("pad", pad).put("dilations", dil.clone()), x4, filter);
+            return reshaped ? from4D(res) : res;
+        });
+    }
 }

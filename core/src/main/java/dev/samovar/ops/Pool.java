@@ -195,4 +195,17 @@ public final class Pool {
             return reshaped ? Conv.from5D(res) : res;
         });
     }
+
+    /**
+     * tf.maxPoolWithArgmax(x, filterSize, strides, pad, includeBatchInIndex = false): [result,
+     * indexes], the max pool and the flattened index of each window's maximum (int32).
+     */
+    public static Tensor[] maxPoolWithArgmax(Tensor x, int[] filterSize, int[] strides, Object pad,
+            boolean includeBatchInIndex) {
+        OpSupport.check(x, "x", "maxPoolWithArgmax");
+        return OpSupport.op("maxPoolWithArgmax", () -> OpSupport.runMulti("MaxPoolWithArgmax", Attrs.of()
+                .put("filterSize", filterSize == null ? null : filterSize.clone())
+                .put("strides", strides == null ? null : strides.clone()).put("pad", pad)
+                .put("includeBatchInIndex", includeBatchInIndex), x));
+    }
 }

@@ -75,4 +75,10 @@ public final class ConvBridge {
             double padNum, double[] padFlat) {
         return Conv.conv3dTranspose(x, filter, outputShape, strides, pad(padStr, padNum, padFlat));
     }
+
+    @JSExport
+    public static Tensor dilation2d(Tensor x, Tensor filter, int[] strides, String padStr, double padNum,
+            double[] padFlat, int[] dilations, String dataFormat) {
+        return Conv.dilation2d(x, filter, strides, pad(padStr, padNum, padFlat), dilations, dataFormat);
+    }
 }

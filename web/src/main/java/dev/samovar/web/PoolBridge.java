@@ -41,4 +41,12 @@ public final class PoolBridge {
         return Pool.avgPool3d(x, filterSize, strides, ConvBridge.pad(padStr, padNum, padFlat), dimRoundingMode,
                 dataFormat);
     }
+
+    /** [result, indexes]. */
+    @JSExport
+    public static Tensor[] maxPoolWithArgmax(Tensor x, int[] filterSize, int[] strides, String padStr, double padNum,
+            double[] padFlat, boolean includeBatchInIndex) {
+        return Pool.maxPoolWithArgmax(x, filterSize, strides, ConvBridge.pad(padStr, padNum, padFlat),
+                includeBatchInIndex);
+    }
 }

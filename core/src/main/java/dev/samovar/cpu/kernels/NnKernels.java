@@ -24,5 +24,7 @@ final class NnKernels {
         LrnGradKernel.register();
         Conv3DKernels.register();
         Pool3DKernels.register();
+        Dilation2DKernels.register();
+        MaxPoolWithArgmaxKernel.register();
     }
 }
