@@ -9,6 +9,7 @@ import dev.samovar.tests.ops.adapters.FusedAdapters;
 import dev.samovar.tests.ops.adapters.PoolAdapters;
 import dev.samovar.tests.ops.adapters.ConvAdapters;
 import dev.samovar.tests.ops.adapters.Conv3dAdapters;
+import dev.samovar.tests.ops.adapters.SignalAdapters;
 import dev.samovar.tests.ops.adapters.NnAdapters;
 import dev.samovar.tests.ops.adapters.RandomAdapters;
 import dev.samovar.tests.ops.adapters.LogicAdapters;
@@ -50,6 +51,7 @@ public final class JavaOps {
         RandomAdapters.install();
         LogicAdapters.install();
         Conv3dAdapters.install();
+        SignalAdapters.install();
     }
 
     private JavaOps() {
