@@ -14,3 +14,8 @@ tf.signal.frame = (signal, frameLength, frameStep, padEnd = false, padValue = 0)
   }
   return wrap(SG.signalFrame(convert(signal, 'x', 'slice'), frameLength, frameStep, !!padEnd, padValue));
 });
+
+// signal_ops_util's exports (plain functions in TF.js, no op scope).
+tf.cosineWindow = (windowLength, a, b) => wrap(SG.cosineWindow(windowLength, a, b));
+
+tf.enclosingPowerOfTwo = (value) => SG.enclosingPowerOfTwo(value);

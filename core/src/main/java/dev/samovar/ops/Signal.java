@@ -69,8 +69,11 @@ public final class Signal {
         return OpSupport.op("hammingWindow", () -> cosineWindow(windowLength, 0.54, 0.46));
     }
 
-    /** TF.js's cosineWindow (a window of length 1 divides 0 by 0: NaN, as in TF.js). */
-    static Tensor cosineWindow(int windowLength, double a, double b) {
+    /**
+     * tf.cosineWindow(windowLength, a, b): a - b cos(2 pi i / (n + even - 1)), float32 (a window
+     * of length 1 divides 0 by 0: NaN, as in TF.js).
+     */
+    public static Tensor cosineWindow(int windowLength, double a, double b) {
         if (windowLength < 0) {
             throw new IllegalArgumentException("Invalid typed array length: " + windowLength);
         }
@@ -81,5 +84,10 @@ public final class Signal {
             values[i] = (float) (a - b * StrictMath.cos(arg));
         }
         return Creation.tensor(values, windowLength);
+    }
+
+    /** tf.enclosingPowerOfTwo(value): floor(2 ** ceil(log(value) / log(2))), as TF.js computes it. */
+    public static double enclosingPowerOfTwo(double value) {
+        return Math.floor(Math.pow(2, Math.ceil(StrictMath.log(value) / StrictMath.log(2.0))));
     }
 }

@@ -56,4 +56,14 @@ public final class NnBridge {
     public static Tensor hammingWindow(int windowLength) {
         return dev.samovar.ops.Signal.hammingWindow(windowLength);
     }
+
+    @JSExport
+    public static Tensor cosineWindow(int windowLength, double a, double b) {
+        return dev.samovar.ops.Signal.cosineWindow(windowLength, a, b);
+    }
+
+    @JSExport
+    public static double enclosingPowerOfTwo(double value) {
+        return dev.samovar.ops.Signal.enclosingPowerOfTwo(value);
+    }
 }
