@@ -166,6 +166,26 @@
     {name: 'constraint maxNorm config', factory: 'dense', weightSeed: 111,
       args: {units: 2, kernelConstraint: {className: 'MaxNorm', config: {maxValue: 0.5, axis: 0}},
         biasConstraint: {className: 'NonNeg', config: {}}}, inputs: [d([2, 3], 111)]},
+    // 3-D convolution and pooling (conv3dTranspose has no gradient in TF.js: Conv3DBackpropInputV2 has none)
+    {name: 'conv3d valid', factory: 'conv3d', args: {filters: 3, kernelSize: 2}, inputs: [d([2, 3, 4, 3, 2], 120)], weightSeed: 120},
+    {name: 'conv3d same strides relu', factory: 'conv3d', args: {filters: 2, kernelSize: [3, 2, 2], strides: 2, padding: 'same', activation: 'relu'},
+      inputs: [d([1, 5, 4, 5, 3], 121)], weightSeed: 121},
+    {name: 'conv3d channelsFirst no bias', factory: 'conv3d', args: {filters: 2, kernelSize: 2, dataFormat: 'channelsFirst', useBias: false},
+      inputs: [d([1, 2, 3, 3, 3], 122)], weightSeed: 122},
+    {name: 'conv3d dilation tanh', factory: 'conv3d', noGrad: true, args: {filters: 2, kernelSize: 2, dilationRate: 2, activation: 'tanh'},
+      inputs: [d([1, 5, 5, 5, 1], 123)], weightSeed: 123},
+    {name: 'conv3dTranspose', factory: 'conv3dTranspose', noGrad: true, args: {filters: 2, kernelSize: 3, strides: 2},
+      inputs: [d([1, 2, 3, 2, 2], 124)], weightSeed: 124},
+    {name: 'conv3dTranspose same relu', factory: 'conv3dTranspose', noGrad: true, args: {filters: 3, kernelSize: 2, strides: [2, 1, 2], padding: 'same', activation: 'relu'},
+      inputs: [d([2, 2, 2, 2, 1], 125)], weightSeed: 125},
+    {name: 'conv3dTranspose channelsFirst', factory: 'conv3dTranspose', noGrad: true, args: {filters: 2, kernelSize: 2, strides: 2, dataFormat: 'channelsFirst'},
+      inputs: [d([1, 2, 2, 3, 2], 126)], weightSeed: 126},
+    {name: 'maxPooling3d', factory: 'maxPooling3d', args: {}, inputs: [d([2, 4, 4, 4, 2], 127)]},
+    {name: 'maxPooling3d same strides', factory: 'maxPooling3d', args: {poolSize: [3, 2, 3], strides: [2, 1, 2], padding: 'same'}, inputs: [d([1, 5, 4, 5, 2], 128)]},
+    {name: 'averagePooling3d', factory: 'averagePooling3d', args: {poolSize: 2}, inputs: [d([1, 4, 4, 4, 3], 129)]},
+    {name: 'averagePooling3d channelsFirst same', factory: 'averagePooling3d', args: {poolSize: 2, strides: 1, padding: 'same', dataFormat: 'channelsFirst'}, inputs: [d([1, 2, 3, 3, 3], 130)]},
+    {name: 'avgPool3d alias', factory: 'avgPool3d', args: {poolSize: [1, 2, 2]}, inputs: [d([1, 2, 4, 4, 1], 131)]},
+    {name: 'avgPooling3d alias', factory: 'avgPooling3d', args: {poolSize: 2, strides: 2}, inputs: [d([1, 4, 4, 4, 1], 132)]},
   ];
 
   /** Adds cases (the other layer families append theirs). */

@@ -76,3 +76,32 @@ tf.conv2dTranspose = (x, filter, outputShape, strides, pad, dimRoundingMode) =>
   });
 
 chain('conv1d', 'conv2d', 'conv2dTranspose', 'depthwiseConv2d', 'separableConv2d');
+
+// 3-D convolutions (NDHWC); TF.js has no tensor methods for them.
+tf.conv3d = (x, filter, strides, pad, dataFormat = 'NDHWC', dilations = [1, 1, 1]) =>
+  scoped('conv3d', () => {
+    const hx = convert(x, 'x', 'conv3d');
+    const hf = convert(filter, 'filter', 'conv3d');
+    const p = convPad(pad);
+    return wrap(CV.conv3d(hx, hf, convTuple(strides), p[0], p[1], p[2], String(dataFormat), convTuple(dilations)));
+  });
+
+tf.conv3dTranspose = (x, filter, outputShape, strides, pad) =>
+  scoped('conv3dTranspose', () => {
+    const hx = convert(x, 'x', 'conv3dTranspose');
+    const hf = convert(filter, 'filter', 'conv3dTranspose');
+    const shape = outputShape instanceof Tensor ? Array.from(outputShape.dataSync()) : Array.from(outputShape);
+    const p = convPad(pad);
+    return wrap(CV.conv3dTranspose(hx, hf, shape, convTuple(strides), p[0], p[1], p[2]));
+  });
+
+tf.dilation2d = (x, filter, strides, pad, dilations = [1, 1], dataFormat = 'NHWC') =>
+  scoped('dilation2d', () => {
+    const hx = convert(x, 'x', 'dilation2d');
+    const hf = convert(filter, 'filter', 'dilation2d');
+    const p = convPad(pad);
+    return wrap(CV.dilation2d(hx, hf, convTuple(strides), p[0], p[1], p[2], convTuple(dilations),
+        String(dataFormat)));
+  });
+
+chain('dilation2d');

@@ -33,6 +33,7 @@ final class NnGradients {
         });
         ConvGradients.register();
         PoolGradients.register();
+        Conv3DGradients.register();
         FusedGradients.register();
     }
 

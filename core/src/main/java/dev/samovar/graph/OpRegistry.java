@@ -39,6 +39,7 @@ public final class OpRegistry {
             TransformOps.register();
             ControlFlowOps.register();
             ImageOps.register();
+            VolumeOps.register();
         }
     }
 

@@ -229,4 +229,127 @@ public final class Conv {
         Tensor res = OpSupport.run("Conv2DBackpropInput", attrs, dy4, filter);
         return reshaped ? from4D(res) : res;
     }
+
+    static Tensor as5D(Tensor x) {
+        int[] s = x.shapeRef();
+        return Transform.reshape(x, 1, s[0], s[1], s[2], s[3]);
+    }
+
+    static Tensor from5D(Tensor res) {
+        int[] s = res.shapeRef();
+        return Transform.reshape(res, s[1], s[2], s[3], s[4]);
+    }
+
+    /** tf.conv3d(x, filter, strides, pad, dataFormat = 'NDHWC', dilations = [1, 1, 1]). */
+    public static Tensor conv3d(Tensor x, Tensor filter, int[] strides, Object pad, String dataFormat,
+            int[] dilations) {
+        OpSupport.check(x, "x", "conv3d");
+        OpSupport.check(filter, "filter", "conv3d");
+        String format = dataFormat == null ? "NDHWC" : dataFormat;
+        int[] dil = dilations == null ? new int[] {1, 1, 1} : dilations;
+        return OpSupport.op("conv3d", () -> {
+            boolean reshaped = x.rank() == 4;
+            Tensor x5 = reshaped ? as5D(x) : x;
+            OpSupport.require(x5.rank() == 5, "Error in conv3d: input must be rank 5, but got rank " + x5.rank() + ".");
+            OpSupport.require(filter.rank() == 5,
+                    "Error in conv3d: filter must be rank 5, but got rank " + filter.rank() + ".");
+            OpSupport.require(x5.dim(4) == filter.dim(3), "Error in conv3d: depth of input (" + x5.dim(4)
+                    + ") must match input depth for filter " + filter.dim(3) + ".");
+            OpSupport.require(ConvGeometry.eitherStridesOrDilationsAreOne(strides, dil),
+                    "Error in conv3D: Either strides or dilations must be 1. Got strides "
+                            + ConvGeometry.tupleToString(strides) + " and dilations '"
+                            + ConvGeometry.tupleToString(dil) + "'");
+            OpSupport.require("NDHWC".equals(format),
+                    "Error in conv3d: got dataFormat of " + format + " but only NDHWC is currently supported.");
+            OpSupport.require(ConvGeometry.arePositive(dil), "Error in conv3D: Dilated rates should be larger than 0.");
+            OpSupport.require(ConvGeometry.arePositive(strides), "Error in conv3D: Strides should be larger than 0.");
+            Tensor res = OpSupport.run("Conv3D", Attrs.of().put("strides", strides.clone()).put("pad", pad)
+                    .put("dataFormat", format).put("dilations", dil.clone()), x5, filter);
+            return reshaped ? from5D(res) : res;
+        });
+    }
+
+    /** tf.conv3dTranspose(x, filter, outputShape, strides, pad). */
+    public static Tensor conv3dTranspose(Tensor x, Tensor filter, int[] outputShape, int[] strides, Object pad) {
+        OpSupport.check(x, "x", "conv3dTranspose");
+        OpSupport.check(filter, "filter", "conv3dTranspose");
+        return OpSupport.op("conv3dTranspose", () -> conv3DBackpropInput(outputShape, x, filter, strides, pad));
+    }
+
+    /** TF.js's conv3DBackpropInput(xShape, dy, filter, strides, pad). */
+    public static Tensor conv3DBackpropInput(int[] xShape, Tensor dy, Tensor filter, int[] strides, Object pad) {
+        return OpSupport.op("conv3DBackpropInput", () -> {
+            OpSupport.require(xShape.length == dy.rank(), "Length of inShape (" + xShape.length
+                    + ") and rank of dy (" + dy.rank() + ") must match");
+            int[] xShape5 = xShape;
+            Tensor dy5 = dy;
+            boolean reshaped = false;
+            if (dy.rank() == 4) {
+                reshaped = true;
+                dy5 = as5D(dy);
+                xShape5 = new int[] {1, xShape[0], xShape[1], xShape[2], xShape[3]};
+            }
+            OpSupport.require(xShape5.length == 5, "Error in conv3dDerInput: inShape must be length 5, but got length "
+                    + xShape5.length + ".");
+            OpSupport.require(dy5.rank() == 5, "Error in conv3dDerInput: dy must be rank 5, but got rank " + dy5.rank());
+            OpSupport.require(filter.rank() == 5,
+                    "Error in conv3dDerInput: filter must be rank 5, but got rank " + filter.rank());
+            OpSupport.require(xShape5[4] == filter.dim(3), "Error in conv3dDerInput: depth of input (" + xShape5[4]
+                    + ") must match input depth for filter " + filter.dim(3) + ".");
+            OpSupport.require(dy5.dim(4) == filter.dim(4), "Error in conv3dDerInput: depth of output (" + dy5.dim(4)
+                    + ") must match output depth for filter " + filter.dim(4) + ".");
+            Tensor res = OpSupport.run("Conv3DBackpropInputV2", Attrs.of().put("pad", pad)
+                    .put("strides", strides == null ? null : strides.clone()).put("inputShape", xShape5.clone()),
+                    dy5, filter);
+            return reshaped ? from5D(res) : res;
+        });
+    }
+
+    /** TF.js's conv3DBackpropFilter(x, dy, filterShape, strides, pad). */
+    public static Tensor conv3DBackpropFilter(Tensor x, Tensor dy, int[] filterShape, int[] strides, Object pad) {
+        return OpSupport.op("conv3DBackpropFilter", () -> {
+            Tensor x5 = x.rank() == 4 ? as5D(x) : x;
+            Tensor dy5 = dy.rank() == 4 ? as5D(dy) : dy;
+            OpSupport.require(x5.rank() == 5, "Error in conv3dDerFilter: input must be rank 5, but got shape "
+                    + ConvGeometry.tupleToString(x5.shapeRef()) + ".");
+            OpSupport.require(dy5.rank() == 5, "Error in conv3dDerFilter: dy must be rank 5, but got shape "
+                    + ConvGeometry.tupleToString(dy5.shapeRef()) + ".");
+            OpSupport.require(filterShape.length == 5, "Error in conv3dDerFilter: filterShape must be length 5, but got "
+                    + ConvGeometry.tupleToString(filterShape) + ".");
+            OpSupport.require(x5.dim(4) == filterShape[3], "Error in conv3dDerFilter: depth of input " + x5.dim(4)
+                    + ") must match input depth in filter (" + filterShape[3] + ".");
+            OpSupport.require(dy5.dim(4) == filterShape[4], "Error in conv3dDerFilter: depth of dy (" + dy5.dim(4)
+                    + ") must match output depth for filter (" + filterShape[4] + ").");
+            return OpSupport.run("Conv3DBackpropFilterV2", Attrs.of()
+                    .put("strides", strides == null ? null : strides.clone()).put("pad", pad)
+                    .put("filterShape", filterShape.clone()), x5, dy5);
+        });
+    }
+
+    /**
+     * tf.dilation2d(x, filter, strides, pad, dilations = [1, 1], dataFormat = 'NHWC'): grayscale
+     * morphological dilation; filter is [filterHeight, filterWidth, depth].
+     */
+    public static Tensor dilation2d(Tensor x, Tensor filter, int[] strides, Object pad, int[] dilations,
+            String dataFormat) {
+        OpSupport.check(x, "x", "dilation2d");
+        OpSupport.check(filter, "filter", "dilation2d");
+        int[] dil = dilations == null ? new int[] {1, 1} : dilations;
+        String format = dataFormat == null ? "NHWC" : dataFormat;
+        return OpSupport.op("dilation2d", () -> {
+            OpSupport.require(x.rank() == 3 || x.rank() == 4,
+                    "Error in dilation2d: input must be rank 3 or 4, but got rank " + x.rank() + ".");
+            OpSupport.require(filter.rank() == 3,
+                    "Error in dilation2d: filter must be rank 3, but got rank " + filter.rank() + ".");
+            OpSupport.require("NHWC".equals(format), "Error in dilation2d: Only NHWC is currently supported, "
+                    + "but got dataFormat of " + format);
+            boolean reshaped = x.rank() == 3;
+            Tensor x4 = reshaped ? as4D(x) : x;
+            OpSupport.require(x4.dim(3) == filter.dim(2), "Error in dilation2d:  input and filter must have the "
+                    + "same depth: " + x4.dim(3) + " vs " + filter.dim(2));
+            Tensor res = OpSupport.run("Dilation2D", Attrs.of().put("strides", strides == null ? null : strides.clone())
+                    .put("pad", pad).put("dilations", dil.clone()), x4, filter);
+            return reshaped ? from4D(res) : res;
+        });
+    }
 }

@@ -106,4 +106,106 @@ public final class Pool {
             return reshaped ? Conv.from4D(y) : y;
         });
     }
+
+    private static Attrs pool3dAttrs(int[] filterSize, int[] strides, Object pad, String dimRoundingMode,
+            String dataFormat) {
+        return Attrs.of().put("filterSize", filterSize.clone()).put("strides", strides == null ? null : strides.clone())
+                .put("pad", pad).put("dimRoundingMode", dimRoundingMode).put("dataFormat", dataFormat);
+    }
+
+    /**
+     * tf.maxPool3d(x, filterSize = [1, 1, 1], strides, pad, dimRoundingMode, dataFormat = 'NDHWC'):
+     * a float32 result whatever x's dtype, as TF.js's CPU kernel gives.
+     */
+    public static Tensor maxPool3d(Tensor x, int[] filterSize, int[] strides, Object pad, String dimRoundingMode,
+            String dataFormat) {
+        OpSupport.check(x, "x", "maxPool3d");
+        int[] f = filterSize == null ? new int[] {1, 1, 1} : filterSize;
+        String format = dataFormat == null ? "NDHWC" : dataFormat;
+        return OpSupport.op("maxPool3d", () -> {
+            boolean reshaped = x.rank() == 4;
+            Tensor x5 = reshaped ? Conv.as5D(x) : x;
+            OpSupport.require(x5.rank() == 5, "Error in maxPool3d: x must be rank 5 but got rank " + x5.rank() + ".");
+            OpSupport.require("NDHWC".equals(format), "Error in maxPool3d: Only NDHWC is currently supported, "
+                    + "but got dataFormat of " + format);
+            ConvGeometry.checkPadOnDimRoundingMode("maxPool3d", pad, dimRoundingMode);
+            Tensor res = OpSupport.run("MaxPool3D", pool3dAttrs(f, strides, pad, dimRoundingMode, format), x5);
+            return reshaped ? Conv.from5D(res) : res;
+        });
+    }
+
+    /** tf.avgPool3d(x, filterSize, strides, pad, dimRoundingMode, dataFormat = 'NDHWC'): float32 only. */
+    public static Tensor avgPool3d(Tensor x, int[] filterSize, int[] strides, Object pad, String dimRoundingMode,
+            String dataFormat) {
+        OpSupport.checkDtype(x, "x", "avgPool3d", DType.FLOAT32);
+        String format = dataFormat == null ? "NDHWC" : dataFormat;
+        return OpSupport.op("avgPool3d", () -> {
+            boolean reshaped = x.rank() == 4;
+            Tensor x5 = reshaped ? Conv.as5D(x) : x;
+            OpSupport.require(x5.rank() == 5, "Error in avgPool3d: x must be rank 5 but got rank " + x5.rank() + ".");
+            OpSupport.require("NDHWC".equals(format), "Error in avgPool3d: Only NDHWC is currently supported, "
+                    + "but got dataFormat of " + format);
+            boolean positive = strides != null && (strides.length == 1 ? strides[0] > 0
+                    : strides.length >= 3 && strides[0] > 0 && strides[1] > 0 && strides[2] > 0);
+            OpSupport.require(positive, "Error in avgPool3d: Stride must be > 0, but got '"
+                    + ConvGeometry.tupleToString(strides) + "'");
+            ConvGeometry.checkPadOnDimRoundingMode("avgPool3d", pad, dimRoundingMode);
+            Tensor res = OpSupport.run("AvgPool3D", pool3dAttrs(filterSize, strides, pad, dimRoundingMode, format), x5);
+            return reshaped ? Conv.from5D(res) : res;
+        });
+    }
+
+    /** TF.js's maxPool3dGrad(dy, input, output, filterSize, strides, pad, dimRoundingMode). */
+    public static Tensor maxPool3dGrad(Tensor dy, Tensor input, Tensor output, int[] filterSize, int[] strides,
+            Object pad, String dimRoundingMode) {
+        return OpSupport.op("maxPool3dGrad", () -> {
+            boolean reshaped = input.rank() == 4;
+            Tensor dy5 = reshaped ? Conv.as5D(dy) : dy;
+            Tensor in5 = reshaped ? Conv.as5D(input) : input;
+            Tensor out5 = reshaped ? Conv.as5D(output) : output;
+            OpSupport.require(dy5.rank() == 5, "Error in maxPool3dGrad: dy must be rank 5 but got rank " + dy5.rank()
+                    + ".");
+            OpSupport.require(in5.rank() == 5, "Error in maxPool3dGrad: input must be rank 5 but got rank "
+                    + in5.rank() + ".");
+            OpSupport.require(out5.rank() == 5, "Error in maxPool3dGrad: output must be rank 5 but got rank "
+                    + out5.rank() + ".");
+            ConvGeometry.checkPadOnDimRoundingMode("maxPool3dGrad", pad, dimRoundingMode);
+            Tensor res = OpSupport.run("MaxPool3DGrad", Attrs.of().put("filterSize", filterSize.clone())
+                    .put("strides", strides == null ? null : strides.clone()).put("pad", pad)
+                    .put("dimRoundingMode", dimRoundingMode), dy5, in5, out5);
+            return reshaped ? Conv.from5D(res) : res;
+        });
+    }
+
+    /** TF.js's avgPool3dGrad(dy, input, filterSize, strides, pad, dimRoundingMode). */
+    public static Tensor avgPool3dGrad(Tensor dy, Tensor input, int[] filterSize, int[] strides, Object pad,
+            String dimRoundingMode) {
+        return OpSupport.op("avgPool3dGrad", () -> {
+            boolean reshaped = input.rank() == 4;
+            Tensor dy5 = reshaped ? Conv.as5D(dy) : dy;
+            Tensor in5 = reshaped ? Conv.as5D(input) : input;
+            OpSupport.require(dy5.rank() == 5, "Error in avgPool3dGrad: dy must be rank 5 but got rank " + dy5.rank()
+                    + ".");
+            OpSupport.require(in5.rank() == 5, "Error in avgPool3dGrad: input must be rank 5 but got rank "
+                    + in5.rank() + ".");
+            ConvGeometry.checkPadOnDimRoundingMode("avgPool3dGrad", pad, dimRoundingMode);
+            Tensor res = OpSupport.run("AvgPool3DGrad", Attrs.of().put("filterSize", filterSize.clone())
+                    .put("strides", strides == null ? null : strides.clone()).put("pad", pad)
+                    .put("dimRoundingMode", dimRoundingMode), dy5, in5);
+            return reshaped ? Conv.from5D(res) : res;
+        });
+    }
+
+    /**
+     * tf.maxPoolWithArgmax(x, filterSize, strides, pad, includeBatchInIndex = false): [result,
+     * indexes], the max pool and the flattened index of each window's maximum (int32).
+     */
+    public static Tensor[] maxPoolWithArgmax(Tensor x, int[] filterSize, int[] strides, Object pad,
+            boolean includeBatchInIndex) {
+        OpSupport.check(x, "x", "maxPoolWithArgmax");
+        return OpSupport.op("maxPoolWithArgmax", () -> OpSupport.runMulti("MaxPoolWithArgmax", Attrs.of()
+                .put("filterSize", filterSize == null ? null : filterSize.clone())
+                .put("strides", strides == null ? null : strides.clone()).put("pad", pad)
+                .put("includeBatchInIndex", includeBatchInIndex), x));
+    }
 }

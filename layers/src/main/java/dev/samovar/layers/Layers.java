@@ -62,6 +62,26 @@ public final class Layers {
         return create("Conv2DTranspose", args == null ? new Args() : args);
     }
 
+    /** {@code tf.layers.conv3d(args)}. */
+    public static Layer conv3d(Args args) {
+        return create("Conv3D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.conv3dTranspose(args)}. */
+    public static Layer conv3dTranspose(Args args) {
+        return create("Conv3DTranspose", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.maxPooling3d(args)}. */
+    public static Layer maxPooling3d(Args args) {
+        return create("MaxPooling3D", args == null ? new Args() : args);
+    }
+
+    /** {@code tf.layers.averagePooling3d(args)}. */
+    public static Layer averagePooling3d(Args args) {
+        return create("AveragePooling3D", args == null ? new Args() : args);
+    }
+
     /** {@code tf.layers.depthwiseConv2d(args)}. */
     public static Layer depthwiseConv2d(Args args) {
         return create("DepthwiseConv2D", args == null ? new Args() : args);

@@ -2,6 +2,7 @@ package dev.samovar.layers;
 
 import dev.samovar.layers.advanced.AdvancedActivations;
 import dev.samovar.layers.convolutional.Conv2DTranspose;
+import dev.samovar.layers.convolutional.Conv3DTranspose;
 import dev.samovar.layers.convolutional.ConvLayer;
 import dev.samovar.layers.convolutional.DepthwiseConv2D;
 import dev.samovar.layers.convolutional.SeparableConv2D;
@@ -15,6 +16,7 @@ import dev.samovar.layers.normalization.LayerNormalization;
 import dev.samovar.layers.padding.Padding;
 import dev.samovar.layers.pooling.Pooling;
 import dev.samovar.layers.preprocessing.Preprocessing;
+import dev.samovar.layers.pooling.Pooling3D;
 import dev.samovar.layers.serialization.Args;
 import dev.samovar.layers.serialization.ClassRegistry;
 
@@ -67,5 +69,9 @@ public final class ZooLayers implements LayerProvider {
         r.register("Rescaling", (c, ctx) -> new Preprocessing.Rescaling(new Args(c)));
         r.register("Resizing", (c, ctx) -> new Preprocessing.Resizing(new Args(c)));
         r.register("CenterCrop", (c, ctx) -> new Preprocessing.CenterCrop(new Args(c)));
+        r.register("Conv3D", (c, ctx) -> ConvLayer.conv3d(new Args(c)));
+        r.register("Conv3DTranspose", (c, ctx) -> new Conv3DTranspose(new Args(c)));
+        r.register("MaxPooling3D", (c, ctx) -> new Pooling3D.MaxPooling3D(new Args(c)));
+        r.register("AveragePooling3D", (c, ctx) -> new Pooling3D.AveragePooling3D(new Args(c)));
     }
 }

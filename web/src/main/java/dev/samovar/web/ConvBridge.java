@@ -63,4 +63,22 @@ public final class ConvBridge {
             double padNum, double[] padFlat, String dimRoundingMode) {
         return Conv.conv2dTranspose(x, filter, outputShape, strides, pad(padStr, padNum, padFlat), dimRoundingMode);
     }
+
+    @JSExport
+    public static Tensor conv3d(Tensor x, Tensor filter, int[] strides, String padStr, double padNum, double[] padFlat,
+            String dataFormat, int[] dilations) {
+        return Conv.conv3d(x, filter, strides, pad(padStr, padNum, padFlat), dataFormat, dilations);
+    }
+
+    @JSExport
+    public static Tensor conv3dTranspose(Tensor x, Tensor filter, int[] outputShape, int[] strides, String padStr,
+            double padNum, double[] padFlat) {
+        return Conv.conv3dTranspose(x, filter, outputShape, strides, pad(padStr, padNum, padFlat));
+    }
+
+    @JSExport
+    public static Tensor dilation2d(Tensor x, Tensor filter, int[] strides, String padStr, double padNum,
+            double[] padFlat, int[] dilations, String dataFormat) {
+        return Conv.dilation2d(x, filter, strides, pad(padStr, padNum, padFlat), dilations, dataFormat);
+    }
 }

@@ -39,4 +39,31 @@ public final class NnBridge {
     public static Tensor localResponseNormalization(Tensor x, double depthRadius, double bias, double alpha, double beta) {
         return Nn.localResponseNormalization(x, depthRadius, bias, alpha, beta);
     }
+
+    // tf.signal (the ops that need no complex numbers).
+
+    @JSExport
+    public static Tensor signalFrame(Tensor signal, int frameLength, int frameStep, boolean padEnd, double padValue) {
+        return dev.samovar.ops.Signal.frame(signal, frameLength, frameStep, padEnd, padValue);
+    }
+
+    @JSExport
+    public static Tensor hannWindow(int windowLength) {
+        return dev.samovar.ops.Signal.hannWindow(windowLength);
+    }
+
+    @JSExport
+    public static Tensor hammingWindow(int windowLength) {
+        return dev.samovar.ops.Signal.hammingWindow(windowLength);
+    }
+
+    @JSExport
+    public static Tensor cosineWindow(int windowLength, double a, double b) {
+        return dev.samovar.ops.Signal.cosineWindow(windowLength, a, b);
+    }
+
+    @JSExport
+    public static double enclosingPowerOfTwo(double value) {
+        return dev.samovar.ops.Signal.enclosingPowerOfTwo(value);
+    }
 }

@@ -27,4 +27,26 @@ public final class PoolBridge {
         return Pool.pool(x, windowShape, poolingType, ConvBridge.pad(padStr, padNum, padFlat), dilations, strides,
                 dimRoundingMode);
     }
+
+    @JSExport
+    public static Tensor maxPool3d(Tensor x, int[] filterSize, int[] strides, String padStr, double padNum,
+            double[] padFlat, String dimRoundingMode, String dataFormat) {
+        return Pool.maxPool3d(x, filterSize, strides, ConvBridge.pad(padStr, padNum, padFlat), dimRoundingMode,
+                dataFormat);
+    }
+
+    @JSExport
+    public static Tensor avgPool3d(Tensor x, int[] filterSize, int[] strides, String padStr, double padNum,
+            double[] padFlat, String dimRoundingMode, String dataFormat) {
+        return Pool.avgPool3d(x, filterSize, strides, ConvBridge.pad(padStr, padNum, padFlat), dimRoundingMode,
+                dataFormat);
+    }
+
+    /** [result, indexes]. */
+    @JSExport
+    public static Tensor[] maxPoolWithArgmax(Tensor x, int[] filterSize, int[] strides, String padStr, double padNum,
+            double[] padFlat, boolean includeBatchInIndex) {
+        return Pool.maxPoolWithArgmax(x, filterSize, strides, ConvBridge.pad(padStr, padNum, padFlat),
+                includeBatchInIndex);
+    }
 }

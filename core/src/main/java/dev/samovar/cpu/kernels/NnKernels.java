@@ -22,5 +22,9 @@ final class NnKernels {
         SoftmaxKernel.register();
         NormKernels.register();
         LrnGradKernel.register();
+        Conv3DKernels.register();
+        Pool3DKernels.register();
+        Dilation2DKernels.register();
+        MaxPoolWithArgmaxKernel.register();
     }
 }

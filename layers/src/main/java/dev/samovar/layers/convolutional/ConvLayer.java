@@ -69,6 +69,22 @@ public abstract class ConvLayer extends BaseConv {
         }
     }
 
+    public static ConvLayer conv3d(Args args) {
+        return new Conv3D(args);
+    }
+
+    /** TF.js's Conv3D. */
+    public static class Conv3D extends ConvLayer {
+        public Conv3D(Args args) {
+            super(3, args);
+        }
+
+        @Override
+        public String getClassName() {
+            return "Conv3D";
+        }
+    }
+
     /** TF.js's Conv2D. */
     public static class Conv2D extends ConvLayer {
         public Conv2D(Args args) {
@@ -117,6 +133,8 @@ public abstract class ConvLayer extends BaseConv {
             } else {
                 if (rank == 1) {
                     out = conv1dWithBias(x, kernel.read(), b, strides[0], padding, dataFormat, dilationRate[0]);
+                } else if (rank == 3) {
+                    out = conv3dWithBias(x, kernel.read(), b, strides, padding, dataFormat, dilationRate);
                 } else {
                     out = conv2dWithBiasActivation(x, kernel.read(), b, strides, padding, dataFormat, dilationRate,
                             null);
@@ -146,6 +164,35 @@ public abstract class ConvLayer extends BaseConv {
             y = Conv.conv1d(y, kernel, stride, "same".equals(padding) ? "same" : "valid", "NWC", dilation, null);
             if (bias != null) {
                 y = LayerOps.biasAdd(y, bias, null);
+            }
+            return y;
+        });
+    }
+
+    /** TF.js's conv3dWithBias (tf.conv3d, then K.biasAdd). */
+    static Tensor conv3dWithBias(Tensor x, Tensor kernel, Tensor bias, int[] strides, String padding,
+            String dataFormat, int[] dilationRate) {
+        return Engine.get().tidy(() -> {
+            LayerOps.checkDataFormat(dataFormat);
+            if (x.rank() != 4 && x.rank() != 5) {
+                throw new IllegalArgumentException("conv3dWithBias expects input to be of rank 4 or 5, but received "
+                        + x.rank() + ".");
+            }
+            if (kernel.rank() != 4 && kernel.rank() != 5) {
+                throw new IllegalArgumentException("conv3dWithBias expects kernel to be of rank 4 or 5, but received "
+                        + x.rank() + ".");
+            }
+            Tensor y = "channelsFirst".equals(dataFormat) ? Transform.transpose(x, 0, 2, 3, 4, 1) : x;
+            if ("causal".equals(padding)) {
+                throw new UnsupportedOperationException("The support for CAUSAL padding mode in conv3dWithBias is not "
+                        + "implemented yet.");
+            }
+            y = Conv.conv3d(y, kernel, strides, "same".equals(padding) ? "same" : "valid", "NDHWC", dilationRate);
+            if (bias != null) {
+                y = LayerOps.biasAdd(y, bias, null);
+            }
+            if ("channelsFirst".equals(dataFormat)) {
+                y = Transform.transpose(y, 0, 4, 1, 2, 3);
             }
             return y;
         });

@@ -9,6 +9,8 @@ import dev.samovar.tests.ops.adapters.FusedAdapters;
 import dev.samovar.tests.ops.adapters.ImageAdapters;
 import dev.samovar.tests.ops.adapters.PoolAdapters;
 import dev.samovar.tests.ops.adapters.ConvAdapters;
+import dev.samovar.tests.ops.adapters.Conv3dAdapters;
+import dev.samovar.tests.ops.adapters.SignalAdapters;
 import dev.samovar.tests.ops.adapters.NnAdapters;
 import dev.samovar.tests.ops.adapters.RandomAdapters;
 import dev.samovar.tests.ops.adapters.LogicAdapters;
@@ -50,6 +52,8 @@ public final class JavaOps {
         RandomAdapters.install();
         LogicAdapters.install();
         ImageAdapters.install();
+        Conv3dAdapters.install();
+        SignalAdapters.install();
     }
 
     private JavaOps() {
