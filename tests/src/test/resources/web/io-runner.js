@@ -327,6 +327,105 @@
   };
 
 
+  // ------------------------------------------------- loadLayersModel / loadGraphModel options
+  // The same URLs and LoadOptions through samovar and TF.js, served by a recording fetchFunc: the
+  // requests each library makes (URL, requestInit, third argument), the onProgress values, the
+  // predictions of the loaded model, or the error.
+
+  /** A layers model (TF.js-saved 4-5-3 MLP) and a graph model (x · w), each with its weights in two shards. */
+  async function loaderModels() {
+    const tfjs = window.tfjs;
+    const m = tfjs.sequential({layers: [tfjs.layers.dense({units: 5, activation: 'relu', inputShape: [4]}),
+      tfjs.layers.dense({units: 3})]});
+    m.setWeights(m.getWeights().map((w, i) => tfjs.tensor(Array.from({length: w.size}, (_, k) => ((k * 7 + i * 3) % 11) / 10 - 0.5),
+        w.shape)));
+    let saved;
+    await m.save(tfjs.io.withSaveHandler(async (a) => {
+      saved = a;
+      return {modelArtifactsInfo: {dateSaved: new Date(), modelTopologyType: 'JSON'}};
+    }));
+    m.dispose();
+    // Shards cut inside a weight, off float boundaries, the last one the smaller, as converters write
+    // them (TF.js 4.22's CompositeArrayBuffer reads zeros after the first shard when equal-size shards
+    // are followed by a larger last one; samovar reads every layout).
+    const files = {};
+    files['l1.bin'] = saved.weightData.slice(0, 90);
+    files['l2.bin'] = saved.weightData.slice(90);
+    const layersJson = JSON.stringify({modelTopology: saved.modelTopology, format: 'layers-model',
+      weightsManifest: [{paths: ['l1.bin', 'l2.bin'], weights: saved.weightSpecs}]});
+    const w = new Float32Array([0.5, -1, 2, 0.25, -0.75, 1.5]);
+    files['g1.bin'] = w.buffer.slice(0, 14);
+    files['g2.bin'] = w.buffer.slice(14);
+    const graphJson = JSON.stringify({format: 'graph-model', generatedBy: 'test', convertedBy: 'test',
+      modelTopology: {node: [
+        {name: 'x', op: 'Placeholder', attr: {dtype: {type: 'DT_FLOAT'},
+          shape: {shape: {dim: [{size: '-1'}, {size: '3'}]}}}},
+        {name: 'w', op: 'Const', attr: {dtype: {type: 'DT_FLOAT'},
+          value: {tensor: {dtype: 'DT_FLOAT', tensorShape: {dim: [{size: '3'}, {size: '2'}]}}}}},
+        {name: 'y', op: 'MatMul', input: ['x', 'w'], attr: {T: {type: 'DT_FLOAT'}, transpose_a: {b: false},
+          transpose_b: {b: false}}},
+      ], library: {}, versions: {producer: 1}},
+      weightsManifest: [{paths: ['g1.bin', 'g2.bin'], weights: [{name: 'w', shape: [3, 2], dtype: 'float32'}]}]});
+    return {files, layersJson, graphJson};
+  }
+
+  const LOADER_CASES = [
+    ['layers', 'models/l/model.json?v=2', {requestInit: {headers: {'X-Test': 'a'}, credentials: 'include'}}],
+    ['layers', 'models/l/model.json', {weightPathPrefix: 'https://cdn.example/w/'}],
+    ['layers', 'http://host.example/l/model.json', {weightUrlConverter: (p) => Promise.resolve(`https://conv.example/${p}?x`)}],
+    ['layers', 'https://tfhub.example/l/1', {fromTFHub: true}],
+    ['layers', 'models/missing/model.json', {}],
+    ['graph', 'models/g/model.json?v=2', {requestInit: {headers: {'X-Test': 'a'}, credentials: 'include'}}],
+    ['graph', 'models/g/model.json', {weightPathPrefix: 'https://cdn.example/w/'}],
+    ['graph', 'http://host.example/g/model.json', {weightUrlConverter: (p) => Promise.resolve(`https://conv.example/${p}?x`)}],
+    ['graph', 'https://tfhub.example/g/1', {fromTFHub: true}],
+    ['graph', 'https://tfhub.example/g/1/', {fromTFHub: true, requestInit: {cache: 'no-store'}}],
+    ['graph', 'models/missing/model.json', {}],
+  ];
+
+  window.runLoaderOptions = async function() {
+    const models = await loaderModels();
+    const out = [];
+    for (const [kind, url, extra] of LOADER_CASES) {
+      const results = {};
+      for (const [name, lib] of [['samovar', tf], ['tfjs', window.tfjs]]) {
+        const calls = [];
+        const progress = [];
+        const fetchFunc = (u, init, third) => {
+          calls.push([u, init === undefined ? 'undefined' : JSON.stringify(init),
+            third === undefined ? 'undefined' : JSON.stringify(third)]);
+          const file = u.split('?')[0].split('/').pop();
+          if (u.indexOf('missing') >= 0) {
+            return Promise.resolve(new Response('no', {status: 404}));
+          }
+          const body = file.endsWith('.bin') ? models.files[file] :
+            (kind === 'layers' ? models.layersJson : models.graphJson);
+          return Promise.resolve(new Response(body, {status: body == null ? 404 : 200}));
+        };
+        const options = Object.assign({fetchFunc, onProgress: (f) => progress.push(f)}, extra);
+        const before = lib.memory().numTensors;
+        const r = {};
+        try {
+          const model = await (kind === 'layers' ? lib.loadLayersModel(url, options) : lib.loadGraphModel(url, options));
+          const x = kind === 'layers' ? lib.tensor([[1, -2, 0.5, 3]]) : lib.tensor([[1, 2, 3], [-1, 0.5, 4]]);
+          const y = model.predict(x);
+          r.output = Array.from(y.dataSync());
+          lib.dispose([x, y]);
+          model.dispose();
+        } catch (e) {
+          r.error = errorText(e);
+        }
+        r.calls = calls;
+        r.progress = progress;
+        r.tensorsLeft = lib.memory().numTensors - before;
+        results[name] = r;
+      }
+      out.push({name: `${kind} ${url} ${JSON.stringify(extra, (k, v) => (typeof v === 'function' ? 'fn' : v))}`,
+        samovar: results.samovar, tfjs: results.tfjs});
+    }
+    return JSON.stringify(out);
+  };
+
   /** Median milliseconds of loading a model over http and decoding its weights, samovar and TF.js. */
   window.timeLoadAndDecode = async function(url, runs) {
     const out = {};

@@ -26,7 +26,7 @@
         .then(() => JSON.stringify({results: out}));
   };
 
-  /** Loads a model from artifacts (weights as base64) and predicts on seeded inputs. */
+  /** Loads a model from artifacts (weights as base64, cut into shards where shardCuts says) and predicts on seeded inputs. */
   window.runArtifactsModel = function(artifactsJson, inputsJson) {
     const a = JSON.parse(artifactsJson);
     const bin = atob(a.weightData);
@@ -34,8 +34,14 @@
     for (let i = 0; i < bin.length; i++) {
       bytes[i] = bin.charCodeAt(i);
     }
+    let weightData = bytes.buffer;
+    if (a.shardCuts) {
+      // Several shards (ArrayBuffers) cut at these byte offsets, as a model's shards arrive.
+      const bounds = [0].concat(a.shardCuts, [bytes.byteLength]);
+      weightData = bounds.slice(1).map((end, i) => bytes.buffer.slice(bounds[i], end));
+    }
     return runModel({load: () => Promise.resolve({modelTopology: a.modelTopology, weightSpecs: a.weightSpecs,
-      weightData: bytes.buffer})}, JSON.parse(inputsJson));
+      weightData})}, JSON.parse(inputsJson));
   };
 
   function runModel(handler, inputs) {

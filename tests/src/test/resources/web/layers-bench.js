@@ -1,4 +1,5 @@
-// Layers benchmarks on Samovar's cpu backend and TF.js 4.22's cpu backend in this one page:
+// Layers benchmarks on Samovar's cpu backend and TF.js 4.22's cpu backend in this one page (the
+// libraries alternate run by run, so a shared machine's load falls on both alike):
 // MobileNetV2 (the nsfwjs layers model, uint8-quantized) predict latency, first and warm; MLP fit
 // throughput; loadLayersModel time of a ~5 MB model. Driven by
 // dev.samovar.tests.bench.LayersBenchmark (bin/samovar bench).
@@ -49,27 +50,43 @@
 
   const handler = (a) => ({load: async () => a});
 
-  async function mobilenet(L, artifacts, warmRuns) {
-    const model = await L.loadLayersModel(handler(artifacts));
-    const x = L.tensor(rand(224 * 224 * 3, 5, 0, 1), [1, 224, 224, 3]);
-    let t0 = performance.now();
-    let y = model.predict(x);
-    y.dataSync();
-    const first = performance.now() - t0;
-    const out = Array.from(y.dataSync());
-    y.dispose();
-    const times = [];
-    for (let i = 0; i < warmRuns; i++) {
-      t0 = performance.now();
-      y = model.predict(x);
+  /**
+   * Loads the model in both libraries, times each one's first predict, then the warm predicts
+   * alternating the libraries (a shared machine slows both alike).
+   */
+  async function mobilenets(artifacts, warmRuns) {
+    const out = {};
+    const libs = {tfjs, samovar: sv};
+    const st = {};
+    for (const k of ['tfjs', 'samovar']) {
+      const L = libs[k];
+      const model = await L.loadLayersModel(handler(artifacts));
+      const x = L.tensor(rand(224 * 224 * 3, 5, 0, 1), [1, 224, 224, 3]);
+      const t0 = performance.now();
+      const y = model.predict(x);
       y.dataSync();
-      times.push(performance.now() - t0);
+      st[k] = {L, model, x, first: performance.now() - t0, out: Array.from(y.dataSync()), times: []};
       y.dispose();
       await sleep(0);
     }
-    x.dispose();
-    model.dispose();
-    return {first, warm: median(times), runs: times.length, out};
+    for (let i = 0; i < warmRuns; i++) {
+      for (const k of ['tfjs', 'samovar']) {
+        const s = st[k];
+        const t0 = performance.now();
+        const y = s.model.predict(s.x);
+        y.dataSync();
+        s.times.push(performance.now() - t0);
+        y.dispose();
+        await sleep(0);
+      }
+    }
+    for (const k of ['tfjs', 'samovar']) {
+      const s = st[k];
+      s.x.dispose();
+      s.model.dispose();
+      out[k] = {first: s.first, warm: median(s.times), runs: s.times.length, out: s.out};
+    }
+    return out;
   }
 
   function mlp(L) {
@@ -82,7 +99,7 @@
     return model;
   }
 
-  async function fitThroughput(L, epochsToTime) {
+  async function fitSetup(L) {
     const model = mlp(L);
     const n = 640;
     const x = L.tensor(rand(n * 784, 1, 0, 1), [n, 784]);
@@ -93,17 +110,30 @@
     }
     const y = L.tensor(oh, [n, 10]);
     await model.fit(x, y, {epochs: 1, batchSize: 64, shuffle: false});
-    const times = [];
-    let lastLoss = null;
+    return {L, model, x, y, n, times: [], lastLoss: null};
+  }
+
+  /** One-epoch fits, alternating the libraries epoch by epoch. */
+  async function fitThroughputs(epochsToTime) {
+    const st = {tfjs: await fitSetup(tfjs), samovar: await fitSetup(sv)};
     for (let e = 0; e < epochsToTime; e++) {
-      const t0 = performance.now();
-      const h = await model.fit(x, y, {epochs: 1, batchSize: 64, shuffle: false});
-      times.push(performance.now() - t0);
-      lastLoss = h.history.loss[0];
+      for (const k of ['tfjs', 'samovar']) {
+        const s = st[k];
+        const t0 = performance.now();
+        const h = await s.model.fit(s.x, s.y, {epochs: 1, batchSize: 64, shuffle: false});
+        s.times.push(performance.now() - t0);
+        s.lastLoss = h.history.loss[0];
+      }
     }
-    L.dispose([x, y]);
-    model.dispose();
-    return {samplesPerSec: n / (median(times) / 1000), epochMs: median(times), runs: times.length, lastLoss};
+    const out = {};
+    for (const k of ['tfjs', 'samovar']) {
+      const s = st[k];
+      s.L.dispose([s.x, s.y]);
+      s.model.dispose();
+      out[k] = {samplesPerSec: s.n / (median(s.times) / 1000), epochMs: median(s.times), runs: s.times.length,
+        lastLoss: s.lastLoss};
+    }
+    return out;
   }
 
   async function bigArtifacts() {
@@ -119,22 +149,31 @@
     return saved;
   }
 
-  async function loadTime(L, artifacts, runs) {
-    const times = [];
+  /** loadLayersModel times, alternating the libraries run by run. */
+  async function loadTimes(artifacts, runs) {
+    const times = {tfjs: [], samovar: []};
+    const libs = {tfjs, samovar: sv};
     for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      const m = await L.loadLayersModel(handler(artifacts));
-      times.push(performance.now() - t0);
-      m.dispose();
-      await sleep(0);
+      for (const k of ['tfjs', 'samovar']) {
+        const t0 = performance.now();
+        const m = await libs[k].loadLayersModel(handler(artifacts));
+        times[k].push(performance.now() - t0);
+        m.dispose();
+        await sleep(0);
+      }
     }
-    return median(times);
+    return {tfjs: median(times.tfjs), samovar: median(times.samovar)};
   }
 
   window.runLayersBenchmarks = async function(opts) {
     opts = opts || {};
+    // Both on their cpu backends (samovar.js picks webgl by default where WebGL2 exists).
     await tfjs.setBackend('cpu');
     await tfjs.ready();
+    await sv.setBackend('cpu');
+    if (sv.getBackend() !== 'cpu') {
+      throw new Error(`samovar runs on ${sv.getBackend()}, not cpu`);
+    }
     const results = [];
     const log = (e) => {
       results.push(e);
@@ -142,8 +181,9 @@
     };
     try {
       const a = await artifactsFrom(opts.mobilenetUrl || '/models/npm/nsfwjs/mobilenet_v2/model.json');
-      const t = await mobilenet(tfjs, a, opts.warmRuns || 5);
-      const s = await mobilenet(sv, a, opts.warmRuns || 5);
+      const both = await mobilenets(a, opts.warmRuns || 7);
+      const t = both.tfjs;
+      const s = both.samovar;
       let diff = 0;
       s.out.forEach((v, i) => {
         diff = Math.max(diff, Math.abs(v - t.out[i]));
@@ -156,8 +196,9 @@
       log({name: 'MobileNetV2 predict', error: String(e && e.stack || e)});
     }
     try {
-      const t = await fitThroughput(tfjs, opts.fitEpochs || 3);
-      const s = await fitThroughput(sv, opts.fitEpochs || 3);
+      const both = await fitThroughputs(opts.fitEpochs || 7);
+      const t = both.tfjs;
+      const s = both.samovar;
       log({name: 'MLP 784-128-10 fit, batch 64, adam (ms per 640-sample epoch)', samovar: s.epochMs, tfjs: t.epochMs,
         runs: s.runs, samovarSamplesPerSec: s.samplesPerSec, tfjsSamplesPerSec: t.samplesPerSec,
         maxDiff: Math.abs(s.lastLoss - t.lastLoss)});
@@ -166,10 +207,9 @@
     }
     try {
       const big = await bigArtifacts();
-      const t = await loadTime(tfjs, big, opts.loadRuns || 5);
-      const s = await loadTime(sv, big, opts.loadRuns || 5);
+      const both = await loadTimes(big, opts.loadRuns || 9);
       log({name: `loadLayersModel of a ${(big.weightData.byteLength / 1048576).toFixed(1)} MB model (784-1600-10, ` +
-        'float32, from memory)', samovar: s, tfjs: t, runs: opts.loadRuns || 5, maxDiff: 0});
+        'float32, from memory)', samovar: both.samovar, tfjs: both.tfjs, runs: opts.loadRuns || 9, maxDiff: 0});
     } catch (e) {
       log({name: 'loadLayersModel', error: String(e && e.stack || e)});
     }

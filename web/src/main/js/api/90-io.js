@@ -5,6 +5,31 @@
 // model.json and the shards, decoding and dequantizing weights and encoding tensors happen in Java
 // (dev.samovar.io through N.IoBridge): one implementation of the format for the JVM and the page.
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * Weight data for Java (N.IoBridge.Buffers): an ArrayBuffer, a list of them (TF.js 4.x's WeightData,
+ * e.g. the shards as fetched) or typed-array views become one Int8Array view per buffer. Nothing is
+ * joined or copied here: Java reads each weight out of the buffer(s) that hold it, in place
+ * (dev.samovar.io.WeightsCodec). The one way weights cross to Java: tf.io.decodeWeights and
+ * tf.loadLayersModel use it.
+ */
+function weightDataForJava(weightData) {
+  const list = N.IoBridge.buffers();
+  if (weightData == null) {
+    return list;
+  }
+  (Array.isArray(weightData) ? weightData : [weightData]).forEach((b) => {
+    if (b instanceof ArrayBuffer) {
+      list.add(new Int8Array(b));
+    } else if (ArrayBuffer.isView(b)) {
+      list.add(new Int8Array(b.buffer, b.byteOffset, b.byteLength));
+    } else {
+      throw new Error(`Expected weight data to be an ArrayBuffer or an array of them, but got ${b}`);
+    }
+  });
+  return list;
+}
+
 // (In a function of its own: its helpers stay out of the other API files' scope.)
 (function() {
 const IO = N.IoBridge;
@@ -63,12 +88,6 @@ function joinBuffers(weightData) {
     offset += b.byteLength;
   });
   return out.buffer;
-}
-
-function javaBuffers(weightData) {
-  const list = IO.buffers();
-  weightBuffers(weightData).forEach((b) => list.add(new Int8Array(b)));
-  return list;
 }
 
 tf.io.concatenateArrayBuffers = (buffers) => joinBuffers(buffers);
@@ -222,7 +241,7 @@ tf.io.decodeWeights = function(weightData, specs) {
 };
 
 function decodeWeightsChecked(weightData, specs, exact, where) {
-  const handles = IO.decodeWeights(JSON.stringify(specs), javaBuffers(weightData), exact, where);
+  const handles = IO.decodeWeights(JSON.stringify(specs), weightDataForJava(weightData), exact, where);
   // The tensors come back in spec order, one per distinct name (a repeated name: the last one).
   const names = [];
   specs.forEach((s) => {

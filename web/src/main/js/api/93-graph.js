@@ -1,110 +1,33 @@
 // ---------------------------------------------------------------------------------------------
 // Graph models: tf.loadGraphModel and tf.GraphModel (TF.js's tfjs-converter API). The model.json
-// and the shards are fetched here (or come from an IOHandler's load()); everything else — the
+// and the shards come from an IOHandler's load() (tf.io's, for a URL); everything else — the
 // GraphDef, signatures, weights, the execution and memory plans, every op — is Java
 // (dev.samovar.graph through GraphModelBridge).
 // ---------------------------------------------------------------------------------------------
 
 const GB = N.GraphModelBridge;
 
-/** [prefix ending in '/', search suffix] of a URL, as TF.js's http handler splits it. */
-function splitModelUrl(url) {
-  const lastSlash = url.lastIndexOf('/');
-  const lastSearch = url.lastIndexOf('?');
-  const prefix = url.substring(0, lastSlash);
-  const suffix = lastSearch > lastSlash ? url.substring(lastSearch) : '';
-  return [prefix + '/', suffix];
-}
-
-/** An IOHandler that fetches model.json and its shards (used when tf.io has no handler for the URL). */
-function fetchGraphHandler(url, options) {
-  const fetchFn = options.fetchFunc || ((u, init) => fetch(u, init));
-  const init = options.requestInit;
-  return {
-    // Promise chains, no async/await: this file also loads in HtmlUnit, whose engine lacks them.
-    load: () => {
-      let json;
-      let urls;
-      let specs;
-      return Promise.resolve().then(() => fetchFn(url, init)).then((resp) => {
-        if (!resp.ok) {
-          throw new Error(`Request to ${url} failed with status code ` +
-              `${resp.status}. Please verify this URL points to the model JSON of the model to load.`);
-        }
-        return resp.json().then((j) => j, () => {
-          throw new Error(`Failed to parse model JSON of response from ${url}. ` +
-              `Please make sure the server is serving valid JSON for this request.`);
-        });
-      }).then((j) => {
-        json = j;
-        if (json.modelTopology == null && json.weightsManifest == null) {
-          throw new Error(`The JSON from HTTP path ${url} contains neither model ` +
-              `topology or manifest for weights.`);
-        }
-        const parts = splitModelUrl(url);
-        const pathPrefix = options.weightPathPrefix || parts[0];
-        specs = [];
-        const paths = [];
-        (json.weightsManifest || []).forEach((group) => {
-          group.weights.forEach((w) => specs.push(w));
-          group.paths.forEach((p) => paths.push(p));
-        });
-        if (!options.weightUrlConverter) {
-          return paths.map((p) => pathPrefix + p + parts[1]);
-        }
-        // One at a time, in manifest order, as TF.js awaits each conversion.
-        const converted = [];
-        let chain = Promise.resolve();
-        paths.forEach((p) => {
-          chain = chain.then(() => options.weightUrlConverter(p)).then((u) => { converted.push(u); });
-        });
-        return chain.then(() => converted);
-      }).then((u) => {
-        urls = u;
-        let done = 0;
-        return Promise.all(urls.map((w) => fetchFn(w, init).then((r) => {
-          if (!r.ok) {
-            throw new Error(`Request to ${w} failed with status code ${r.status}.`);
-          }
-          return r.arrayBuffer();
-        }).then((b) => {
-          done++;
-          if (options.onProgress) {
-            options.onProgress(done / urls.length);
-          }
-          return b;
-        })));
-      }).then((buffers) => ({
-        modelTopology: json.modelTopology, weightSpecs: specs, weightData: buffers,
-        format: json.format, generatedBy: json.generatedBy, convertedBy: json.convertedBy,
-        signature: json.signature, userDefinedMetadata: json.userDefinedMetadata,
-        modelInitializer: json.modelInitializer, initializerSignature: json.initializerSignature,
-        trainingConfig: json.trainingConfig,
-      }));
-    },
-  };
-}
-
-/** TF.js's GraphModel.findIOHandler. */
+/**
+ * TF.js's GraphModel.findIOHandler: an IOHandler as it is; with requestInit, tf.io's http handler;
+ * else the handler tf.io's routers find for the URL, and where none does, tf.io's http handler
+ * (browserHTTPRequest: model.json, then the shards with requestInit, weightPathPrefix,
+ * weightUrlConverter, fetchFunc, onProgress), as TF.js assumes a relative http path.
+ */
 function findGraphHandler(path, options) {
   if (path.load != null) {
     return path;
   }
-  const io = tf.io;
-  if (options.requestInit != null && io && io.browserHTTPRequest) {
-    return io.browserHTTPRequest(path, options);
+  if (options.requestInit != null) {
+    return tf.io.browserHTTPRequest(path, options);
   }
-  if (io && io.getLoadHandlers) {
-    const handlers = io.getLoadHandlers(path, options);
-    if (handlers.length > 1) {
-      throw new Error(`Found more than one (${handlers.length}) load handlers for ` +
-          `URL '${[path]}'`);
-    }
-    if (handlers.length === 1) {
-      return handlers[0];
-    }
+  const handlers = tf.io.getLoadHandlers(path, options);
+  if (handlers.length === 0) {
+    handlers.push(tf.io.browserHTTPRequest(path, options));
+  } else if (handlers.length > 1) {
+    throw new Error(`Found more than one (${handlers.length}) load handlers for ` +
+        `URL '${[path]}'`);
   }
-  return fetchGraphHandler(path, options);
+  return handlers[0];
 }
 
 /** The artifacts of a handler as one model.json text plus shards for the Java loader. */

@@ -1,32 +1,9 @@
 // Model files: tf.loadLayersModel(pathOrIOHandler, options) and LayersModel.prototype.save, written
 // against TF.js's IOHandler / ModelArtifacts interface. A string URL goes through
 // tf.io.getLoadHandlers / getSaveHandlers (the tf.io file); the artifacts cross to Java as JSON
-// plus one Int8Array of weight bytes (ModelBridge), where they are checked, dequantized and loaded.
+// plus the weight buffers as they are (weightDataForJava, as tf.io.decodeWeights passes them: one
+// view per shard, nothing joined), where ModelBridge checks, dequantizes and loads them.
 const MB = N.ModelBridge;
-
-/** The weight bytes of artifacts (an ArrayBuffer, an Array of ArrayBuffers or a typed array) as one Int8Array. */
-function weightBytes(weightData) {
-  if (weightData == null) {
-    return null;
-  }
-  const parts = Array.isArray(weightData) ? weightData : [weightData];
-  const views = parts.map((p) => (ArrayBuffer.isView(p) ? new Int8Array(p.buffer, p.byteOffset, p.byteLength) :
-    new Int8Array(p)));
-  if (views.length === 1) {
-    return views[0];
-  }
-  let total = 0;
-  views.forEach((v) => {
-    total += v.length;
-  });
-  const out = new Int8Array(total);
-  let at = 0;
-  views.forEach((v) => {
-    out.set(v, at);
-    at += v.length;
-  });
-  return out;
-}
 
 function ioHandlers(kind, url, options) {
   const io = tf.io;
@@ -69,7 +46,7 @@ tf.loadLayersModel = function(pathOrIOHandler, options) {
     const strict = opts.strict == null ? true : !!opts.strict;
     const model = wrapLayer(MB.loadArtifacts(JSON.stringify(artifacts.modelTopology),
         artifacts.weightSpecs == null ? null : JSON.stringify(artifacts.weightSpecs),
-        weightBytes(artifacts.weightData), strict));
+        artifacts.weightData == null ? null : weightDataForJava(artifacts.weightData), strict));
     if (artifacts.userDefinedMetadata != null) {
       model.userDefinedMetadata = artifacts.userDefinedMetadata;
     }

@@ -291,6 +291,15 @@ function makeYielder(yieldEvery, callbacks) {
   };
 }
 
+/**
+ * Whether a callback receives batch logs (its own onBatchEnd, or onYield): only then are a batch's
+ * loss and metric values read, as TF.js resolves them only for such a callback. Without one, fit
+ * never waits on the backend between batches.
+ */
+function readsBatchLogs(callbacks) {
+  return callbacks.some((c) => c.onBatchEnd !== Callback.prototype.onBatchEnd || typeof c.onYield === 'function');
+}
+
 function each(callbacks, hook, a, b) {
   return sequence(callbacks.map((c) => () => c[hook](a, b)));
 }
@@ -393,10 +402,12 @@ LayersModel.prototype.fit = function(x, y, args) {
       const params = {epochs: info.epochs, initialEpoch: info.initialEpoch, samples: info.samples, steps: null,
         batchSize: info.batchSize, verbose: a.verbose == null ? 1 : a.verbose, doValidation: info.doValidation,
         metrics: info.metrics};
-      return settle(trainLoop(this, standardizeCallbacks(a.callbacks), params, a.yieldEvery, info.initialEpoch,
+      const callbacks = standardizeCallbacks(a.callbacks);
+      const readLogs = readsBatchLogs(callbacks);
+      return settle(trainLoop(this, callbacks, params, a.yieldEvery, info.initialEpoch,
           info.epochs, {
             beginEpoch: (e) => TRB.fitBeginEpoch(loop, e),
-            runBatch: (e, b) => JSON.parse(TRB.fitRunBatch(loop, b)),
+            runBatch: (e, b) => JSON.parse(TRB.fitRunBatch(loop, b, readLogs)),
             endEpoch: (e) => JSON.parse(TRB.fitEndEpoch(loop, e)),
             stop: () => TRB.fitStopRequested(loop),
             history: () => TRB.fitHistory(loop),
@@ -479,7 +490,9 @@ LayersModel.prototype.fitDataset = function(dataset, args) {
         verbose: a.verbose == null ? 1 : a.verbose, doValidation, metrics};
       let iterator = null;
       const perEpoch = a.batchesPerEpoch;
-      return settle(trainLoop(this, standardizeCallbacks(a.callbacks), params, a.yieldEvery, a.initialEpoch || 0,
+      const callbacks = standardizeCallbacks(a.callbacks);
+      const readLogs = readsBatchLogs(callbacks);
+      return settle(trainLoop(this, callbacks, params, a.yieldEvery, a.initialEpoch || 0,
           a.epochs, {
             beginEpoch: () => {
               TRB.datasetBeginEpoch(loop);
@@ -506,7 +519,7 @@ LayersModel.prototype.fitDataset = function(dataset, args) {
               }
               const xy = datasetXY(this, next.value);
               const logs = JSON.parse(TRB.datasetRunBatch(loop, b, asTensorList(xy.xs, 'fitDataset()'),
-                  asTensorList(xy.ys, 'fitDataset()')));
+                  asTensorList(xy.ys, 'fitDataset()'), readLogs));
               tf.dispose(xy.xs);
               tf.dispose(xy.ys);
               return logs;

@@ -41,6 +41,19 @@ public final class WeightsCodec {
             return total;
         }
 
+        /** The index of the buffer that holds bytes {@code position} to {@code position + len} whole, or -1. */
+        int partHolding(long position, long len) {
+            if (len <= 0) {
+                return -1;
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                if (position >= starts[i] && position + len <= starts[i + 1]) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         /** Copies {@code len} bytes starting at {@code position} into {@code dst}. */
         public void read(long position, byte[] dst, int off, int len) {
             int done = 0;
@@ -91,31 +104,25 @@ public final class WeightsCodec {
             long offset = 0;
             for (int i = 0; i < specs.size(); i++) {
                 WeightSpec spec = specs.get(i);
-                long len = byteLength(spec, data, offset);
-                if (len < 0 || offset + len > data.length()) {
-                    throw new ModelFormatException(where + ": weight '" + spec.name + "' (weightSpecs[" + i + "], "
-                            + WeightSpec.shapeString(spec.shape()) + " " + spec.dtype
-                            + (spec.quantization != null ? " stored as " + spec.quantization.dtype : "")
-                            + ") needs bytes " + offset + " to " + (len < 0 ? "?" : String.valueOf(offset + len))
-                            + " but the weight data holds " + data.length() + " bytes: a shard is truncated or missing");
+                long len = checkedByteLength(specs, i, data, offset, where);
+                int part = data.partHolding(offset, len);
+                Tensor t;
+                if (part >= 0) {
+                    // The usual case: the weight lies in one buffer and is decoded where it is.
+                    t = toTensor(spec, data.parts.get(part), (int) (offset - data.starts[part]), where);
+                } else {
+                    byte[] stored = new byte[(int) len];
+                    data.read(offset, stored, 0, (int) len);
+                    t = toTensor(spec, stored, where);
                 }
-                if (len > Integer.MAX_VALUE - 8) {
-                    throw new ModelFormatException(where + ": weight '" + spec.name + "' needs " + len
-                            + " bytes, more than one weight can hold");
-                }
-                byte[] stored = new byte[(int) len];
-                data.read(offset, stored, 0, (int) len);
                 offset += len;
-                Tensor t = toTensor(spec, stored, where);
                 Tensor before = out.put(spec.name, t);
                 if (before != null) {
                     before.dispose();
                 }
             }
             if (exact && offset != data.length()) {
-                throw new ModelFormatException(where + ": the weights' shapes and dtypes declare " + offset
-                        + " bytes but the weight data holds " + data.length()
-                        + " bytes: a shape or dtype is wrong, or a shard is too long");
+                throw tooLong(offset, data, where);
             }
             ok = true;
             return out;
@@ -128,16 +135,58 @@ public final class WeightsCodec {
         }
     }
 
+    /**
+     * Checks, before anything is decoded, that {@code data} holds exactly the bytes {@code specs}
+     * declare; throws {@link ModelFormatException} with {@link #decode}'s messages.
+     */
+    public static void checkLength(List<WeightSpec> specs, Buffers data, String where) {
+        long offset = 0;
+        for (int i = 0; i < specs.size(); i++) {
+            offset += checkedByteLength(specs, i, data, offset, where);
+        }
+        if (offset != data.length()) {
+            throw tooLong(offset, data, where);
+        }
+    }
+
+    private static long checkedByteLength(List<WeightSpec> specs, int i, Buffers data, long offset, String where) {
+        WeightSpec spec = specs.get(i);
+        long len = byteLength(spec, data, offset);
+        if (len < 0 || offset + len > data.length()) {
+            throw new ModelFormatException(where + ": weight '" + spec.name + "' (weightSpecs[" + i + "], "
+                    + WeightSpec.shapeString(spec.shape()) + " " + spec.dtype
+                    + (spec.quantization != null ? " stored as " + spec.quantization.dtype : "")
+                    + ") needs bytes " + offset + " to " + (len < 0 ? "?" : String.valueOf(offset + len))
+                    + " but the weight data holds " + data.length() + " bytes: a shard is truncated or missing");
+        }
+        if (len > Integer.MAX_VALUE - 8) {
+            throw new ModelFormatException(where + ": weight '" + spec.name + "' needs " + len
+                    + " bytes, more than one weight can hold");
+        }
+        return len;
+    }
+
+    private static ModelFormatException tooLong(long declared, Buffers data, String where) {
+        return new ModelFormatException(where + ": the weights' shapes and dtypes declare " + declared
+                + " bytes but the weight data holds " + data.length()
+                + " bytes: a shape or dtype is wrong, or a shard is too long");
+    }
+
     /** One weight's tensor from its stored bytes (dequantized). */
     public static Tensor toTensor(WeightSpec spec, byte[] stored, String where) {
+        return toTensor(spec, stored, 0, where);
+    }
+
+    /** One weight's tensor from its bytes stored from {@code offset} of {@code src} (read in place, dequantized). */
+    public static Tensor toTensor(WeightSpec spec, byte[] src, int offset, String where) {
         int[] shape = spec.shape();
         switch (spec.dtype) {
             case "float32":
-                return Engine.get().makeTensor(WeightsReader.decode(spec, stored), shape, DType.FLOAT32);
+                return Engine.get().makeTensor(WeightsReader.decode(spec, src, offset), shape, DType.FLOAT32);
             case "int32":
-                return Engine.get().makeTensor(WeightsReader.decode(spec, stored), shape, DType.INT32);
+                return Engine.get().makeTensor(WeightsReader.decode(spec, src, offset), shape, DType.INT32);
             case "bool":
-                return Engine.get().makeTensor(WeightsReader.decode(spec, stored), shape, DType.BOOL);
+                return Engine.get().makeTensor(WeightsReader.decode(spec, src, offset), shape, DType.BOOL);
             default:
                 throw new ModelFormatException(where + ": weight '" + spec.name + "' has dtype " + spec.dtype
                         + ", which samovar has no tensors for yet (float32, int32 and bool are supported)");

@@ -157,26 +157,32 @@ public final class WeightsReader {
      * does), {@code int[]} for int32 and bool (0/1), {@code String[]} for string.
      */
     public static Object decode(WeightSpec spec, byte[] stored) {
+        return decode(spec, stored, 0);
+    }
+
+    /** {@link #decode(WeightSpec, byte[])} of the weight stored from {@code offset} of {@code src} (read in place). */
+    public static Object decode(WeightSpec spec, byte[] src, int offset) {
         int n = (int) spec.size();
         if (spec.quantization != null) {
-            return spec.dtype.equals("int32") ? spec.quantization.dequantizeInt(stored, 0, n)
-                    : spec.quantization.dequantizeFloat(stored, 0, n);
+            return spec.dtype.equals("int32") ? spec.quantization.dequantizeInt(src, offset, n)
+                    : spec.quantization.dequantizeFloat(src, offset, n);
         }
         switch (spec.dtype) {
             case "float32":
-                return LittleEndian.toFloats(stored, 0, n);
+                return LittleEndian.toFloats(src, offset, n);
             case "int32":
-                return LittleEndian.toInts(stored, 0, n);
+                return LittleEndian.toInts(src, offset, n);
             case "bool": {
                 int[] out = new int[n];
                 for (int i = 0; i < n; i++) {
-                    out[i] = stored[i] != 0 ? 1 : 0;
+                    out[i] = src[offset + i] != 0 ? 1 : 0;
                 }
                 return out;
             }
             case "string": {
+                byte[] stored = src;
                 String[] out = new String[n];
-                int p = 0;
+                int p = offset;
                 for (int i = 0; i < n; i++) {
                     int len = LittleEndian.getInt(stored, p);
                     out[i] = Utf8.decode(stored, p + 4, len);

@@ -17,6 +17,10 @@ import org.teavm.jso.typedarrays.Int8Array;
  * IOHandler), hands the bytes over, and runs the model through these exports.
  */
 public final class GraphModelBridge {
+    static {
+        TypedArrayBulk.install();
+    }
+
     private GraphModelBridge() {
     }
 

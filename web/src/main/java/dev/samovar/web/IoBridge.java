@@ -20,6 +20,10 @@ import org.teavm.jso.typedarrays.Int8Array;
  * tensors happen here, in dev.samovar.io (one implementation of the format for the JVM and the page).
  */
 public final class IoBridge {
+    static {
+        TypedArrayBulk.install();
+    }
+
     private IoBridge() {
     }
 

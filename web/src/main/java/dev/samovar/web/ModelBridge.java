@@ -15,19 +15,27 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * Model files for the JS API (api/93-model-io.js): a model from TF.js ModelArtifacts (topology and
- * weight specs as JSON, the weight bytes as one Int8Array) and a model's artifacts for a save
- * handler. The IOHandlers themselves are JS (tf.io).
+ * weight specs as JSON, the weight buffers as {@link IoBridge.Buffers}, one per shard) and a model's
+ * artifacts for a save handler. The IOHandlers themselves are JS (tf.io).
  */
 public final class ModelBridge {
     private static byte[] lastWeightData;
 
+    static {
+        TypedArrayBulk.install();
+    }
+
     private ModelBridge() {
     }
 
-    /** Loads a model: topology JSON, specs JSON (or null), weight bytes (or null). */
+    /**
+     * Loads a model: topology JSON, specs JSON (or null), the weight buffers (or null) as
+     * {@link IoBridge#buffers} holds them, one per ArrayBuffer of the artifacts' weightData (the
+     * shards as fetched): they are read in place, never joined (as tf.io.decodeWeights reads them).
+     */
     @JSExport
     @SuppressWarnings("unchecked")
-    public static Layer loadArtifacts(String topologyJson, String specsJson, Int8Array data, boolean strict) {
+    public static Layer loadArtifacts(String topologyJson, String specsJson, IoBridge.Buffers data, boolean strict) {
         ModelArtifacts a = new ModelArtifacts();
         a.modelTopology = Json.parse(topologyJson);
         if (specsJson != null) {
@@ -39,8 +47,7 @@ public final class ModelBridge {
             a.weightSpecs = out;
         }
         if (data != null) {
-            a.weightData = new ArrayList<>();
-            a.weightData.add(data.copyToJavaArray());
+            a.weightData = new ArrayList<>(data.items);
         }
         return LayersModelIO.load(a, strict, "model");
     }

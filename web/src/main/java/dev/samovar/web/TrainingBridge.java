@@ -201,8 +201,8 @@ public final class TrainingBridge {
     }
 
     @JSExport
-    public static String fitRunBatch(FitLoop loop, int batch) {
-        return Json.stringify(loop.runBatch(batch));
+    public static String fitRunBatch(FitLoop loop, int batch, boolean readLogs) {
+        return Json.stringify(loop.runBatch(batch, readLogs));
     }
 
     @JSExport
@@ -274,8 +274,8 @@ public final class TrainingBridge {
     }
 
     @JSExport
-    public static String datasetRunBatch(DatasetLoop loop, int batch, TensorList x, TensorList y) {
-        return Json.stringify(loop.runBatch(batch, x.items(), y.items()));
+    public static String datasetRunBatch(DatasetLoop loop, int batch, TensorList x, TensorList y, boolean readLogs) {
+        return Json.stringify(loop.runBatch(batch, x.items(), y.items(), readLogs));
     }
 
     @JSExport

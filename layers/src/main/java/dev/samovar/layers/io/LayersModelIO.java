@@ -1,13 +1,11 @@
 package dev.samovar.layers.io;
 
 import dev.samovar.core.DType;
-import dev.samovar.core.Engine;
 import dev.samovar.core.Tensor;
-import dev.samovar.io.MemoryShards;
 import dev.samovar.io.ModelArtifacts;
 import dev.samovar.io.ModelFormatException;
-import dev.samovar.io.WeightGroup;
 import dev.samovar.io.WeightSpec;
+import dev.samovar.io.WeightsCodec;
 import dev.samovar.io.WeightsReader;
 import dev.samovar.layers.engine.Container;
 import dev.samovar.layers.engine.Layer;
@@ -23,8 +21,9 @@ import java.util.Map;
 /**
  * Layers models from and to {@link ModelArtifacts}, as TF.js's loadLayersModelFromIOHandler and
  * LayersModel.save: the topology is deserialized (weights not initialized when weights follow),
- * then the weights are decoded (dequantized) with the core's {@link WeightsReader} and assigned by
- * name; a model that fails to load is disposed, so nothing half-loaded is returned.
+ * then the weights are decoded (dequantized) by the core ({@link WeightsCodec} for artifacts in
+ * memory, {@link WeightsReader} for shard files) and assigned by name; a model that fails to load
+ * is disposed, so nothing half-loaded is returned.
  */
 public final class LayersModelIO {
     public static final String FORMAT = "layers-model";
@@ -33,36 +32,92 @@ public final class LayersModelIO {
     private LayersModelIO() {
     }
 
-    /** Loads a model from artifacts; {@code strict}: every weight must be present and used. */
-    @SuppressWarnings("unchecked")
+    /** Where a model's weights come from: checked before the topology is built, then decoded by name. */
+    private interface WeightSource {
+        /** Checks that the weights hold the bytes the specs declare (nothing decoded yet). */
+        void validate();
+
+        /** The model's weights (not the optimizer's) as tensors by name; nothing left allocated on error. */
+        Map<String, Tensor> decode();
+    }
+
+    /**
+     * Loads a model from artifacts; {@code strict}: every weight must be present and used. The weight
+     * buffers (the shards as fetched, or one buffer) are read in place by the core's
+     * {@link WeightsCodec} (TF.js's decodeWeights, a weight may span buffers): nothing joins them.
+     */
     public static Layer load(ModelArtifacts artifacts, boolean strict, String where) {
         if (artifacts.weightData != null && artifacts.weightSpecs == null) {
             throw new IllegalArgumentException("LayersModel artifacts contains weight data, but not weight specs. "
                     + "Therefore loading of weights cannot proceed.");
         }
-        WeightsReader reader = null;
+        WeightSource source = null;
         if (artifacts.weightData != null) {
-            // The buffers are read in place (a weight may span two of them): no joined copy.
-            MemoryShards shards = new MemoryShards();
-            List<String> paths = new ArrayList<>();
-            for (int i = 0; i < artifacts.weightData.size(); i++) {
-                String path = "weightData" + i;
-                shards.put(path, artifacts.weightData.get(i));
-                paths.add(path);
-            }
-            List<WeightGroup> groups = new ArrayList<>();
-            groups.add(new WeightGroup(paths, artifacts.weightSpecs));
-            reader = new WeightsReader(groups, shards, where);
+            List<WeightSpec> specs = artifacts.weightSpecs;
+            WeightsCodec.Buffers data = new WeightsCodec.Buffers(artifacts.weightData);
+            source = new WeightSource() {
+                @Override
+                public void validate() {
+                    WeightsCodec.checkLength(specs, data, where);
+                }
+
+                @Override
+                public Map<String, Tensor> decode() {
+                    // TF.js's decodeModelAndOptimizerWeights: optimizer weights are not the model's.
+                    Map<String, Tensor> all = WeightsCodec.decode(specs, data, true, where);
+                    Map<String, Tensor> model = new LinkedHashMap<>();
+                    for (WeightSpec spec : specs) {
+                        Tensor t = all.remove(spec.name);
+                        if (t != null && "optimizer".equals(spec.group)) {
+                            t.dispose();
+                        } else if (t != null) {
+                            model.put(spec.name, t);
+                        }
+                    }
+                    return model;
+                }
+            };
         }
-        return load(artifacts.modelTopology, reader, strict, where);
+        return load(artifacts.modelTopology, source, strict, where);
     }
 
     /**
      * Loads a model from its topology and a reader of its weights (null: no weights); the reader
      * is validated (shards present, sizes right) before anything is built.
      */
-    @SuppressWarnings("unchecked")
     public static Layer load(Object topology, WeightsReader reader, boolean strict, String where) {
+        WeightSource source = reader == null ? null : new WeightSource() {
+            @Override
+            public void validate() {
+                reader.validate();
+            }
+
+            @Override
+            public Map<String, Tensor> decode() {
+                Map<String, Tensor> named = new LinkedHashMap<>();
+                try {
+                    reader.forEach((spec, stored) -> {
+                        if (!"optimizer".equals(spec.group)) {
+                            Tensor before = named.put(spec.name, WeightsCodec.toTensor(spec, stored, where));
+                            if (before != null) {
+                                before.dispose();
+                            }
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    for (Tensor x : named.values()) {
+                        x.dispose();
+                    }
+                    throw e;
+                }
+                return named;
+            }
+        };
+        return load(topology, source, strict, where);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Layer load(Object topology, WeightSource weights, boolean strict, String where) {
         if (!(topology instanceof Map)) {
             throw new ModelFormatException(where + ": modelTopology: expected an object but found "
                     + (topology == null ? "nothing" : topology.getClass().getSimpleName()));
@@ -71,9 +126,9 @@ public final class LayersModelIO {
         if (t.get("model_config") != null) {
             t = (Map<String, Object>) t.get("model_config");
         }
-        boolean hasWeights = reader != null;
+        boolean hasWeights = weights != null;
         if (hasWeights) {
-            reader.validate();
+            weights.validate();
         }
         Map<String, Object> ts = Pythonic.toTsMap(t);
         Layer model = LayerRegistry.deserialize(ts, new DeserializeContext(where + ": modelTopology", hasWeights
@@ -82,12 +137,7 @@ public final class LayersModelIO {
             return model;
         }
         try {
-            Map<String, Tensor> named = new LinkedHashMap<>();
-            reader.forEach((spec, stored) -> {
-                if (!"optimizer".equals(spec.group)) {
-                    named.put(spec.name, toTensor(spec, stored));
-                }
-            });
+            Map<String, Tensor> named = weights.decode();
             try {
                 if (model instanceof Container) {
                     try {
@@ -113,22 +163,6 @@ public final class LayersModelIO {
             throw e;
         }
         return model;
-    }
-
-    static Tensor toTensor(WeightSpec spec, byte[] stored) {
-        Object values = WeightsReader.decode(spec, stored);
-        int[] shape = spec.shape();
-        switch (spec.dtype) {
-            case "float32":
-                return Engine.get().makeTensor(values, shape, DType.FLOAT32);
-            case "int32":
-                return Engine.get().makeTensor(values, shape, DType.INT32);
-            case "bool":
-                return Engine.get().makeTensor(values, shape, DType.BOOL);
-            default:
-                throw new ModelFormatException("weight '" + spec.name + "': dtype " + spec.dtype
-                        + " is not supported in a layers model");
-        }
     }
 
     /** The artifacts of a model (TF.js's save without a handler): topology, float32 weights by original name. */

@@ -74,6 +74,14 @@ public final class DatasetLoop {
     }
 
     public Map<String, Object> runBatch(int batchIndex, List<Tensor> xs, List<Tensor> ys) {
+        return runBatch(batchIndex, xs, ys, true);
+    }
+
+    /**
+     * One training batch; with {@code readLogs} false the batch logs hold only batch and size (no
+     * callback reads the values, and TF.js reads them only for a callback: no sync per batch).
+     */
+    public Map<String, Object> runBatch(int batchIndex, List<Tensor> xs, List<Tensor> ys, boolean readLogs) {
         int size = xs.get(0).dim(0);
         Map<String, Object> logs = new LinkedHashMap<>();
         logs.put("batch", batchIndex);
@@ -82,7 +90,9 @@ public final class DatasetLoop {
         seen += size;
         for (int i = 0; i < outLabels.size(); i++) {
             Tensor v = outs.get(i);
-            logs.put(outLabels.get(i), (double) v.dataSync()[0]);
+            if (readLogs) {
+                logs.put(outLabels.get(i), (double) v.dataSync()[0]);
+            }
             Tensor old = totals.get(outLabels.get(i));
             Tensor total = Engine.get().tidy(() -> Arithmetic.add(old == null ? Creation.scalar(0, DType.FLOAT32) : old,
                     Arithmetic.mul(v, Creation.scalar(size, DType.FLOAT32))));

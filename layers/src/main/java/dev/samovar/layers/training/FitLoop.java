@@ -200,6 +200,15 @@ public final class FitLoop {
      * and accumulates the epoch totals (BaseLogger). The last batch also runs the validation.
      */
     public Map<String, Object> runBatch(int batchIndex) {
+        return runBatch(batchIndex, true);
+    }
+
+    /**
+     * {@link #runBatch(int)}; with {@code readLogs} false the logs hold only batch and size: the loss
+     * and metric values are not read (TF.js reads a batch's values only for a callback that receives
+     * them, so a fit without one never waits on the backend between batches).
+     */
+    public Map<String, Object> runBatch(int batchIndex, boolean readLogs) {
         Map<String, Object> logs = new LinkedHashMap<>();
         int start = batches.get(batchIndex)[0];
         int end = batches.get(batchIndex)[1];
@@ -237,7 +246,9 @@ public final class FitLoop {
         seen += size;
         for (int i = 0; i < outLabels.size(); i++) {
             Tensor v = outs.get(i);
-            logs.put(outLabels.get(i), (double) v.dataSync()[0]);
+            if (readLogs) {
+                logs.put(outLabels.get(i), (double) v.dataSync()[0]);
+            }
             String key = outLabels.get(i);
             Tensor old = totals.get(key);
             Tensor total = Engine.get().tidy(() -> Arithmetic.add(old == null ? Creation.scalar(0, DType.FLOAT32) : old,
@@ -333,7 +344,7 @@ public final class FitLoop {
                 }
                 int n = loop.beginEpoch(epoch);
                 for (int b = 0; b < n; b++) {
-                    Map<String, Object> logs = loop.runBatch(b);
+                    Map<String, Object> logs = loop.runBatch(b, callback != null);
                     if (callback != null) {
                         callback.onBatchEnd(b, logs);
                     }

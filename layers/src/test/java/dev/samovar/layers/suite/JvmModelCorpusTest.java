@@ -52,8 +52,17 @@ class JvmModelCorpusTest {
                         specs.add(WeightSpec.fromJson(Json.parse(s.toString()), "weightSpecs"));
                     }
                     art.weightSpecs = specs;
-                    art.weightData = new ArrayList<>(List.of(java.util.Base64.getDecoder()
-                            .decode(a.get("weightData").getAsString())));
+                    byte[] bytes = java.util.Base64.getDecoder().decode(a.get("weightData").getAsString());
+                    art.weightData = new ArrayList<>();
+                    int from = 0;
+                    if (a.has("shardCuts")) {
+                        // Several buffers cut at these offsets (inside weights): read in place, never joined.
+                        for (JsonElement cut : a.getAsJsonArray("shardCuts")) {
+                            art.weightData.add(java.util.Arrays.copyOfRange(bytes, from, cut.getAsInt()));
+                            from = cut.getAsInt();
+                        }
+                    }
+                    art.weightData.add(java.util.Arrays.copyOfRange(bytes, from, bytes.length));
                     model = (LayersModel) LayersModelIO.load(art, true, "artifacts");
                 } else {
                     Path file = shared().resolve("models/tfjs").resolve(m.get("path").getAsString());

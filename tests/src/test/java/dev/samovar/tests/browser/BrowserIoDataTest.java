@@ -263,6 +263,39 @@ class BrowserIoDataTest {
         return tests;
     }
 
+    /**
+     * tf.loadLayersModel and tf.loadGraphModel on URLs no router claims (TF.js then assumes a
+     * relative http path: browserHTTPRequest), http URLs and TF Hub URLs, with requestInit,
+     * weightPathPrefix, weightUrlConverter, fromTFHub, fetchFunc and onProgress: samovar makes the
+     * requests TF.js makes (URL, requestInit, in order), reports the same progress, predicts the same
+     * values from the two-shard weights, or fails with TF.js's message.
+     */
+    @TestFactory
+    List<DynamicTest> loaderOptionsAsTfjs() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonElement e : call("runLoaderOptions").getAsJsonArray()) {
+            JsonObject c = e.getAsJsonObject();
+            tests.add(DynamicTest.dynamicTest(c.get("name").getAsString(), () -> {
+                JsonObject s = c.getAsJsonObject("samovar");
+                JsonObject t = c.getAsJsonObject("tfjs");
+                assertEquals(t.get("calls"), s.get("calls"), "requests (url, requestInit, options)");
+                assertEquals(t.get("progress"), s.get("progress"), "onProgress");
+                assertEquals(t.has("error") ? t.get("error").getAsString() : null,
+                        s.has("error") ? s.get("error").getAsString() : null, "error");
+                if (t.has("output")) {
+                    JsonArray want = t.getAsJsonArray("output");
+                    JsonArray got = s.getAsJsonArray("output");
+                    assertEquals(want.size(), got.size(), "output size");
+                    for (int i = 0; i < want.size(); i++) {
+                        assertEquals(want.get(i).getAsDouble(), got.get(i).getAsDouble(), 1e-6, "output " + i);
+                    }
+                }
+                assertEquals(0, s.get("tensorsLeft").getAsInt(), "tensors left");
+            }));
+        }
+        return tests;
+    }
+
     @Test
     void modelsSavedByTfjsLoadOverHttpBitExact() {
         JsonObject got = call("runLoad", "/fixtures/io/tfjs-saved/model.json").getAsJsonObject();
