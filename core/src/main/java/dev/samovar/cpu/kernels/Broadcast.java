@@ -6,11 +6,27 @@ final class Broadcast {
     private Broadcast() {
     }
 
+    /** Zeros, at least as many as the largest scalar broadcast so far (see {@link #indexMap}). */
+    private static int[] scalarMap = new int[0];
+
     /**
      * For each element of {@code outShape} (row-major), the flat index of the element of a tensor of
      * {@code inShape} that broadcasts onto it. {@code inShape} must be broadcast-compatible.
      */
     static int[] indexMap(int[] inShape, int[] outShape, int outSize) {
+        int inSize = 1;
+        for (int d : inShape) {
+            inSize *= d;
+        }
+        if (inSize == 1) {
+            // One value broadcast everywhere: every index is 0. The maps are only read, so one
+            // zero-filled array serves every call (scalar operands are the common case: an
+            // optimizer's update multiplies whole weight matrices by scalars).
+            if (scalarMap.length < outSize) {
+                scalarMap = new int[outSize];
+            }
+            return scalarMap;
+        }
         int rank = outShape.length;
         int[] map = Cpu.newInts(outSize);
         if (outSize == 0) {
