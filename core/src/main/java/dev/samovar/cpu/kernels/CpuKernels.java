@@ -11,5 +11,6 @@ public final class CpuKernels {
         ReductionKernels.register();
         TransformKernels.register();
         NnKernels.register();
+        SelectionKernels.register();
     }
 }
