@@ -14,7 +14,7 @@ import org.teavm.jso.JSExportClasses;
     OptimizerBridge.class, LayersBridge.class, RefList.class, ModelBridge.class, TrainingBridge.class, IoBridge.class,
     IoBridge.Buffers.class, DataBridge.class, GraphModelBridge.class, WebGLBridge.class,
     RecurrentBridge.class,
-    SelectionBridge.class, MiscBridge.class, ScatterBridge.class, NamespaceOpsBridge.class})
+    SelectionBridge.class, MiscBridge.class, ScatterBridge.class, NamespaceOpsBridge.class, KernelsBridge.class})
 public final class Bridge {
     private Bridge() {
     }

@@ -99,4 +99,45 @@ class HtmlUnitFunctionOpsTest {
                 eval("[samovar.Add, samovar.Unique, samovar.SparseSegmentMean, samovar._FusedMatMul,"
                         + " samovar.OP_SCOPE_SUFFIX, samovar.Rank.R2].join(' ')"));
     }
+
+    @Test
+    void registeredJsKernelsRunInOps() {
+        // A JS kernel for Square on cpu (x * x + 1, through the backend object TF.js kernels use)
+        // replaces the built-in; a wrapper can delegate to the built-in it got from getKernel; the
+        // built-in comes back by registering its config again.
+        String js = "(() => { const tf = samovar; const out = [];"
+                + "const orig = tf.getKernel('Square', 'cpu');"
+                + "out.push(orig.kernelName + '/' + orig.backendName);"
+                + "const warn = console.warn; console.warn = () => {};"
+                + "tf.registerKernel({kernelName: 'Square', backendName: 'cpu', kernelFunc: (args) => {"
+                + "  const x = args.inputs.x; const v = args.backend.data.get(x.dataId).values;"
+                + "  const r = new Float32Array(v.length); for (let i = 0; i < v.length; i++) { r[i] = v[i] * v[i] + 1; }"
+                + "  return args.backend.makeTensorInfo(x.shape, x.dtype, r); }});"
+                + "out.push(Array.from(tf.square([1, 2, 3]).dataSync()).join());"
+                + "let calls = 0;"
+                + "tf.registerKernel({kernelName: 'Square', backendName: 'cpu', kernelFunc: (args) => {"
+                + "  calls++; return orig.kernelFunc(args); }});"
+                + "out.push(Array.from(tf.square([1, 2, 3]).dataSync()).join() + ' calls ' + calls);"
+                + "tf.unregisterKernel('Square', 'cpu');"
+                + "try { tf.square([2]); out.push('no error'); } catch (e) { out.push(e.message); }"
+                + "tf.registerKernel(orig); console.warn = warn;"
+                + "out.push(Array.from(tf.square([4]).dataSync()).join());"
+                + "out.push(String(tf.getKernel('NoSuchKernel', 'cpu')));"
+                + "try { tf.unregisterKernel('NoSuchKernel', 'cpu'); } catch (e) { out.push(e.message); }"
+                + "const all = tf.getKernelsForBackend('cpu');"
+                + "out.push(all.length > 100 && all.every((k) => k.backendName === 'cpu' && typeof k.kernelFunc === 'function'));"
+                + "return out.join(' | '); })()";
+        assertEquals("Square/cpu | 2,5,10 | 1,4,9 calls 1 | Kernel 'Square' not registered for backend 'cpu' | 16"
+                + " | undefined | The kernel 'NoSuchKernel' for backend 'cpu' is not registered | true", eval(js));
+    }
+
+    @Test
+    void builtinKernelFunctionsTakeTfjsArguments() {
+        // Add's kernel function called directly with TF.js's named inputs: [1,2] + [10,20] = [11,22].
+        assertEquals("11,22 float32", eval("(() => { const tf = samovar; const k = tf.getKernel('Add', 'cpu');"
+                + "const a = tf.tensor([1, 2]); const b = tf.tensor([10, 20]);"
+                + "const info = k.kernelFunc({inputs: {a: {dataId: {handle: a._h}, shape: [2], dtype: 'float32'},"
+                + " b: {dataId: {handle: b._h}, shape: [2], dtype: 'float32'}}, backend: null, attrs: {}});"
+                + "return Array.from(new tf.Tensor(info.dataId.handle).dataSync()).join() + ' ' + info.dtype; })()"));
+    }
 }
