@@ -202,3 +202,87 @@ tf.copyRegisteredKernels = function(registeredBackendName, newBackendName) {
     }
   });
 };
+
+/** Gradients registered from JS, by kernel name: their configs as given. */
+const JS_GRADIENTS = new Map();
+
+/**
+ * tf.registerGradient({kernelName, inputsToSave, outputsToSave, gradFunc}): the gradient of a
+ * kernel, used by every gradient computed from then on. gradFunc(dy, saved, attrs) returns, per
+ * input name, a function giving that input's gradient, as in TF.js.
+ */
+tf.registerGradient = function(config) {
+  const kernelName = config.kernelName;
+  const names = KERNEL_INPUTS[kernelName];
+  const list = names != null && names !== '*' ? names.split(',') : null;
+  // A kernel TF.js does not know: its inputs to save are taken as its first inputs, in order.
+  const inputsToSave = (config.inputsToSave || []).map((n, i) => (list != null ? list.indexOf(n) : i));
+  const outputsToSave = (config.outputsToSave || []).map((b) => (b ? 1 : 0));
+  KR.registerGradient(kernelName, inputsToSave, outputsToSave, (input, dyList, savedList, attrsJson) => {
+    const dys = listHandles(dyList).map(wrap);
+    const saved = listHandles(savedList).map(wrap);
+    const grads = config.gradFunc(dys.length === 1 ? dys[0] : dys, saved, JSON.parse(attrsJson));
+    const known = KERNEL_INPUTS[kernelName];
+    const now = known != null && known !== '*' ? known.split(',') : null;
+    const inputName = now != null && input < now.length ? now[input] : String(input);
+    if (grads[inputName] == null) {
+      throw new Error(`Cannot backprop through input ${inputName}. Available gradients found: ` +
+          `${Object.keys(grads)}.`);
+    }
+    return grads[inputName]()._h;
+  });
+  JS_GRADIENTS.set(kernelName, config);
+};
+
+/**
+ * tf.getGradient(kernelName): a gradient registered from JS; for a kernel whose gradient is built in,
+ * a config whose gradFunc explains that it is Java code (it needs the engine's input shapes, which
+ * TF.js's gradFunc signature does not carry); undefined when there is none.
+ */
+tf.getGradient = function(kernelName) {
+  const js = JS_GRADIENTS.get(kernelName);
+  if (js !== undefined) {
+    return js;
+  }
+  if (!KR.hasGradient(kernelName)) {
+    return undefined;
+  }
+  return {kernelName, gradFunc: () => {
+    throw new Error(`The gradient of '${kernelName}' is built into Samovar's engine and cannot be called ` +
+        'from JS; tf.grad / tf.grads use it');
+  }};
+};
+
+tf.unregisterGradient = function(kernelName) {
+  if (!KR.unregisterGradient(kernelName)) {
+    throw new Error(`The gradient '${kernelName}' for backend is not registered`);
+  }
+  JS_GRADIENTS.delete(kernelName);
+};
+
+/**
+ * tf.engine().runKernel(kernelName, inputs, attrs), as TF.js's engine has it: named inputs (put in
+ * the kernel's input order), a Tensor, or an array for several outputs. A kernel name TF.js does not
+ * know takes its inputs in the order of the object's keys.
+ */
+const engineDescriptor = tf.engine;
+tf.engine = function() {
+  const e = engineDescriptor();
+  e.runKernel = (kernelName, inputs, attrs) => {
+    const names = KERNEL_INPUTS[kernelName];
+    let list;
+    if (Array.isArray(inputs)) {
+      list = inputs;
+    } else if (names == null || names === '*') {
+      if (names == null) {
+        KERNEL_INPUTS[kernelName] = Object.keys(inputs).join(',');
+      }
+      list = Object.keys(inputs).map((k) => inputs[k]);
+    } else {
+      list = names.split(',').filter((n) => inputs[n] != null).map((n) => inputs[n]);
+    }
+    const outs = wrapAll(KR.runNamedKernel(kernelName, toList(list.map((t) => t._h)), JSON.stringify(attrs || {})));
+    return outs.length === 1 ? outs[0] : outs;
+  };
+  return e;
+};

@@ -3,6 +3,7 @@ package dev.samovar.web;
 import dev.samovar.core.Attrs;
 import dev.samovar.core.DType;
 import dev.samovar.core.Engine;
+import dev.samovar.core.GradientRegistry;
 import dev.samovar.core.Kernel;
 import dev.samovar.core.KernelRegistry;
 import dev.samovar.core.Tensor;
@@ -181,5 +182,57 @@ public final class KernelsBridge {
     @JSExport
     public static Tensor listGet(TensorList list, int i) {
         return list.items().get(i);
+    }
+
+    /** TF.js's engine().runKernel: runs a kernel by name (recorded for gradients like any op). */
+    @JSExport
+    public static Tensor[] runNamedKernel(String kernelName, TensorList inputs, String attrsJson) {
+        return Engine.get().runKernel(kernelName, inputs.toArray(), attrsFromJson(attrsJson));
+    }
+
+    /** A gradient function in JS: for input {@code input}, given dy(s), the saved tensors and the attributes. */
+    @JSFunctor
+    public interface JsGradient extends JSObject {
+        Tensor run(int input, TensorList dys, TensorList saved, String attrsJson);
+    }
+
+    /**
+     * Registers a JS gradient for a kernel (TF.js's registerGradient): inputs to save by position,
+     * outputs to save as 0/1 flags.
+     */
+    @JSExport
+    public static void registerGradient(String kernelName, int[] inputsToSave, int[] outputsToSave, JsGradient fn) {
+        GradientRegistry.has(kernelName); // load the built-in gradients first, so they do not replace this one
+        boolean[] outs = null;
+        int savedOutputs = 0;
+        if (outputsToSave != null && outputsToSave.length > 0) {
+            outs = new boolean[outputsToSave.length];
+            for (int i = 0; i < outs.length; i++) {
+                outs[i] = outputsToSave[i] != 0;
+                savedOutputs += outs[i] ? 1 : 0;
+            }
+        }
+        int numSaved = (inputsToSave == null ? 0 : inputsToSave.length) + savedOutputs;
+        GradientRegistry.register(kernelName, inputsToSave, outs, (input, g) -> {
+            TensorList dys = new TensorList();
+            for (int k = 0; k < g.numOutputs(); k++) {
+                dys.add(g.dy(k));
+            }
+            TensorList saved = new TensorList();
+            for (int k = 0; k < numSaved; k++) {
+                saved.add(g.saved(k));
+            }
+            return fn.run(input, dys, saved, attrsJson(g.attrs()));
+        });
+    }
+
+    @JSExport
+    public static boolean unregisterGradient(String kernelName) {
+        return GradientRegistry.unregister(kernelName);
+    }
+
+    @JSExport
+    public static boolean hasGradient(String kernelName) {
+        return GradientRegistry.has(kernelName);
     }
 }

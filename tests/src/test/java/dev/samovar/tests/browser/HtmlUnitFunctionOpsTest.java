@@ -140,4 +140,37 @@ class HtmlUnitFunctionOpsTest {
                 + " b: {dataId: {handle: b._h}, shape: [2], dtype: 'float32'}}, backend: null, attrs: {}});"
                 + "return Array.from(new tf.Tensor(info.dataId.handle).dataSync()).join() + ' ' + info.dtype; })()"));
     }
+
+    @Test
+    void registeredJsGradientsAreUsed() {
+        // Diag has no gradient (none in TF.js either); a JS one (the saved x times 2) makes tf.grad
+        // work: x = [1, 2, 3] gives [2, 4, 6]. Add's gradient is built in.
+        String js = "(() => { const tf = samovar; const out = [];"
+                + "out.push(String(tf.getGradient('Diag')));"
+                + "tf.registerGradient({kernelName: 'Diag', inputsToSave: ['x'],"
+                + "  gradFunc: (dy, saved) => ({x: () => saved[0].mul(2)})});"
+                + "out.push(tf.getGradient('Diag').kernelName);"
+                + "out.push(Array.from(tf.grad((x) => tf.diag(x).sum())(tf.tensor([1, 2, 3])).dataSync()).join());"
+                + "tf.unregisterGradient('Diag');"
+                + "try { tf.unregisterGradient('Diag'); } catch (e) { out.push(e.message); }"
+                + "out.push(typeof tf.getGradient('Add').gradFunc);"
+                + "return out.join(' | '); })()";
+        assertEquals("undefined | Diag | 2,4,6 | The gradient 'Diag' for backend is not registered | function", eval(js));
+    }
+
+    @Test
+    void customKernelsRunThroughEngineRunKernel() {
+        // A new kernel MyCube (x^3) with a JS gradient (3 x^2 dy): at x = [1, 2], [1, 8] and [3, 12].
+        String js = "(() => { const tf = samovar;"
+                + "tf.registerKernel({kernelName: 'MyCube', backendName: 'cpu', kernelFunc: (args) => {"
+                + "  const x = args.inputs.x; const v = args.backend.data.get(x.dataId).values;"
+                + "  const r = new Float32Array(v.length); for (let i = 0; i < v.length; i++) { r[i] = v[i] * v[i] * v[i]; }"
+                + "  return args.backend.makeTensorInfo(x.shape, 'float32', r); }});"
+                + "tf.registerGradient({kernelName: 'MyCube', inputsToSave: ['x'],"
+                + "  gradFunc: (dy, saved) => ({x: () => dy.mul(saved[0].square().mul(3))})});"
+                + "const cube = (x) => tf.engine().runKernel('MyCube', {x: x});"
+                + "return Array.from(cube(tf.tensor([1, 2])).dataSync()).join() + ' ' +"
+                + "  Array.from(tf.grad(cube)(tf.tensor([1, 2])).dataSync()).join(); })()";
+        assertEquals("1,8 3,12", eval(js));
+    }
 }
