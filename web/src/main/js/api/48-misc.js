@@ -112,3 +112,26 @@ tf.multiRNNCell = (lstmCells, data, c, h) => scoped('multiRNNCell', () => {
   }
   return [newC, newH];
 });
+
+tf.broadcastArgs = (s0, s1) => scoped('broadcastArgs', () =>
+  wrap(MISC.broadcastArgs(convert(s0, 's0', 'broadcastArgs', 'int32'), convert(s1, 's1', 'broadcastArgs', 'int32'))));
+
+/** TF.js's dtype upcasting table (upcastType, sumOutType). */
+const UPCAST = {
+  float32: {float32: 'float32', int32: 'float32', bool: 'float32', complex64: 'complex64'},
+  int32: {float32: 'float32', int32: 'int32', bool: 'int32', complex64: 'complex64'},
+  bool: {float32: 'float32', int32: 'int32', bool: 'bool', complex64: 'complex64'},
+  complex64: {float32: 'complex64', int32: 'complex64', bool: 'complex64', complex64: 'complex64'},
+};
+
+tf.upcastType = (typeA, typeB) => {
+  if (typeA === 'string' || typeB === 'string') {
+    if (typeA === 'string' && typeB === 'string') {
+      return 'string';
+    }
+    throw new Error(`Can not upcast ${typeA} with ${typeB}`);
+  }
+  return UPCAST[typeA][typeB];
+};
+
+tf.sumOutType = (type) => tf.upcastType(type, 'int32');

@@ -131,4 +131,17 @@ public final class Composite {
             return new Tensor[] {newC, newH};
         });
     }
+
+    /** tf.broadcastArgs(s0, s1): the broadcast shape of two int32 shape vectors (kernel BroadcastArgs). */
+    public static Tensor broadcastArgs(Tensor s0, Tensor s1) {
+        OpSupport.checkDtype(s0, "s0", "broadcastArgs", dev.samovar.core.DType.INT32);
+        OpSupport.checkDtype(s1, "s1", "broadcastArgs", dev.samovar.core.DType.INT32);
+        return OpSupport.op("broadcastArgs", () -> {
+            OpSupport.require(s0.rank() == 1, "broadcastArgs(): first input must be a vector (rank=1). Has rank "
+                    + s0.rank());
+            OpSupport.require(s1.rank() == 1, "broadcastArgs(): second input must be a vector (rank=1). Has rank "
+                    + s1.rank());
+            return OpSupport.run("BroadcastArgs", Attrs.EMPTY, s0, s1);
+        });
+    }
 }

@@ -65,4 +65,9 @@ public final class MiscBridge {
             Tensor c, Tensor h) {
         return Composite.basicLSTMCell(forgetBias, lstmKernel, lstmBias, data, c, h);
     }
+
+    @JSExport
+    public static Tensor broadcastArgs(Tensor s0, Tensor s1) {
+        return Composite.broadcastArgs(s0, s1);
+    }
 }

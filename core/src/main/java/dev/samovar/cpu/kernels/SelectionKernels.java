@@ -13,5 +13,6 @@ final class SelectionKernels {
         ScatterKernels.register();
         SearchKernels.register();
         SparseKernels.register();
+        BroadcastArgsKernel.register();
     }
 }

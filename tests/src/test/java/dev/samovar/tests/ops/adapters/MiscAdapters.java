@@ -65,6 +65,10 @@ public final class MiscAdapters {
             }
             return Einsum.einsum(a.s(0, null), ts);
         });
+        register("broadcastArgs", a -> Composite.broadcastArgs(a.t(0, dev.samovar.core.DType.INT32),
+                a.t(1, dev.samovar.core.DType.INT32)));
+        register("upcastType", a -> dev.samovar.tests.ops.JavaOps.JS_ONLY);
+        register("sumOutType", a -> dev.samovar.tests.ops.JavaOps.JS_ONLY);
         register("basicLSTMCell", a -> Composite.basicLSTMCell(a.t(0), a.t(1), a.t(2), a.t(3), a.t(4), a.t(5)));
     }
 }
