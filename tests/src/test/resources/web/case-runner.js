@@ -90,7 +90,10 @@
       }
     }
 
-    /** Runs one case: {result, newTensors} (tensors the call left alive), or {error}. */
+    /**
+     * Runs one case: {result, newTensors} (tensors the call left alive), or {error}; for a call
+     * that returns a Promise, a Promise of that.
+     */
     function run(c) {
       const args = decode(c.args || []);
       const afterInputs = tf.memory().numTensors;
@@ -101,11 +104,21 @@
         tf.dispose(args);
         return {error: String(e && e.message)};
       }
-      const newTensors = tf.memory().numTensors - afterInputs;
-      const out = {result: encode(result), newTensors};
-      tf.dispose(result);
-      tf.dispose(args);
-      return out;
+      const finish = (r) => {
+        const newTensors = tf.memory().numTensors - afterInputs;
+        const out = {result: encode(r), newTensors};
+        tf.dispose(r);
+        tf.dispose(args);
+        return out;
+      };
+      // An async op (whereAsync, ...): a Promise of the outcome.
+      if (result != null && typeof result.then === 'function') {
+        return result.then(finish, (e) => {
+          tf.dispose(args);
+          return {error: String(e && e.message)};
+        });
+      }
+      return finish(result);
     }
 
     return {run, encode, decode, encodeNumber};

@@ -15,13 +15,14 @@
     const response = await fetch(`/fixtures/ops/${file}.json`);
     const fixture = await response.json();
     const before = samovar.memory().numTensors;
-    const outcomes = fixture.cases.map((c) => {
+    const outcomes = [];
+    for (const c of fixture.cases) {
       try {
-        return runner.run(c);
+        outcomes.push(await runner.run(c));
       } catch (e) {
-        return {error: 'runner: ' + (e && e.message)};
+        outcomes.push({error: 'runner: ' + (e && e.message)});
       }
-    });
+    }
     return JSON.stringify({outcomes, leaked: samovar.memory().numTensors - before});
   };
 })();

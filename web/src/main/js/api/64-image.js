@@ -1,4 +1,4 @@
-// tf.image and tf.whereAsync. Argument handling only: the checks and the numbers are Java's (ImageBridge).
+// tf.image. Argument handling only: the checks and the numbers are Java's (ImageBridge).
 const IMG = N.ImageBridge;
 
 tf.image = {};
@@ -130,19 +130,3 @@ tf.image.nonMaxSuppressionPaddedAsync = (boxes, scores, maxOutputSize, iouThresh
     scoreThreshold = -Infinity, padToMaxOutputSize = false) =>
   nmsAsync(4, boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, 0, padToMaxOutputSize)
       .then((r) => ({selectedIndices: r[0], validOutputs: r[1]}));
-
-if (tf.whereAsync == null) {
-  /** tf.whereAsync(condition): int32 [count, rank] coordinates of the true elements (a Promise). */
-  tf.whereAsync = (condition) => new Promise((resolve) => resolve()).then(() => {
-    const c = condition instanceof Tensor ? condition : wrap(convert(condition, 'condition', 'whereAsync', 'bool'));
-    return c.data().then(() => {
-      try {
-        return wrap(IMG.whereAsync(c._h));
-      } finally {
-        if (c !== condition) {
-          c.dispose();
-        }
-      }
-    });
-  });
-}

@@ -33,6 +33,11 @@ public final class Attrs {
         return values.get(name);
     }
 
+    /** The attribute names, in the order they were put. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
+    }
+
     private Object require(String name) {
         Object v = values.get(name);
         if (v == null) {

@@ -57,6 +57,12 @@ public final class GradientRegistry {
         return GRADIENTS.get(kernelName);
     }
 
+    /** Removes a kernel's gradient (TF.js's unregisterGradient); returns whether there was one. */
+    public static boolean unregister(String kernelName) {
+        get(kernelName);
+        return GRADIENTS.remove(kernelName) != null;
+    }
+
     /** Whether a gradient is registered for the kernel. */
     public static boolean has(String kernelName) {
         return get(kernelName) != null;

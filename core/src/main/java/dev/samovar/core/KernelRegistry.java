@@ -20,6 +20,11 @@ public final class KernelRegistry {
         KERNELS.put(key(kernelName, backendName), kernel);
     }
 
+    /** Removes a kernel (TF.js's unregisterKernel); returns whether it was registered. */
+    public static boolean unregister(String kernelName, String backendName) {
+        return KERNELS.remove(key(kernelName, backendName)) != null;
+    }
+
     public static Kernel get(String kernelName, String backendName) {
         return KERNELS.get(key(kernelName, backendName));
     }

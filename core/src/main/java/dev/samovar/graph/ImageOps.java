@@ -38,7 +38,7 @@ final class ImageOps {
         OpRegistry.registerDynamic("Where", (n, in, c) -> {
             Tensor condition = Transform.cast(in[0], DType.BOOL);
             try {
-                return new Tensor[] {Image.whereAsync(condition)};
+                return new Tensor[] {dev.samovar.ops.Selection.where(condition)};
             } finally {
                 if (condition != in[0]) {
                     condition.dispose();

@@ -10,8 +10,8 @@ import dev.samovar.core.Tensor;
 
 /**
  * tf.image (resizeBilinear, resizeNearestNeighbor, cropAndResize, flipLeftRight, rotateWithOffset,
- * rgbToGrayscale, grayscaleToRGB, transform, threshold, the nonMaxSuppression family), tf.whereAsync's
- * computation, and the pixel arithmetic of tf.browser.fromPixels / toPixels. Argument checks and
+ * rgbToGrayscale, grayscaleToRGB, transform, threshold, the nonMaxSuppression family)
+ * and the pixel arithmetic of tf.browser.fromPixels / toPixels. Argument checks and
  * messages are TF.js 4.22's; each op runs the kernel of TF.js's name.
  */
 public final class Image {
@@ -358,14 +358,6 @@ public final class Image {
             f[i] = iv[i];
         }
         return f;
-    }
-
-    // ---------------------------------------------------------------------------- whereAsync
-
-    /** tf.whereAsync's result: int32 [count, rank] coordinates of the true elements of a bool tensor. */
-    public static Tensor whereAsync(Tensor condition) {
-        OpSupport.checkDtype(condition, "condition", "whereAsync", DType.BOOL);
-        return Engine.get().runKernel("Where", new Tensor[] {condition}, Attrs.of())[0];
     }
 
     // ------------------------------------------------------------------------------ pixels

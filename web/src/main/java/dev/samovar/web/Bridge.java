@@ -13,7 +13,8 @@ import org.teavm.jso.JSExportClasses;
     NnBridge.class, ConvBridge.class, PoolBridge.class, FusedBridge.class, LossesBridge.class, TrainBridge.class,
     OptimizerBridge.class, LayersBridge.class, RefList.class, ModelBridge.class, TrainingBridge.class, IoBridge.class,
     IoBridge.Buffers.class, DataBridge.class, GraphModelBridge.class, WebGLBridge.class,
-    RecurrentBridge.class, ImageBridge.class})
+    RecurrentBridge.class, ImageBridge.class,
+    SelectionBridge.class, MiscBridge.class, ScatterBridge.class, NamespaceOpsBridge.class, KernelsBridge.class})
 public final class Bridge {
     private Bridge() {
     }

@@ -6,7 +6,7 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int32Array;
 import org.teavm.jso.typedarrays.TypedArray;
 
-/** tf.image, tf.whereAsync's computation and the pixel arithmetic of tf.browser. */
+/** tf.image and the pixel arithmetic of tf.browser. */
 public final class ImageBridge {
     private ImageBridge() {
     }
@@ -87,11 +87,6 @@ public final class ImageBridge {
             double iouThreshold, double scoreThreshold, double softNmsSigma, boolean padToMaxOutputSize) {
         return Image.nonMaxSuppressionAsync(kind, boxes, scores, maxOutputSize, iouThreshold, scoreThreshold,
                 softNmsSigma, padToMaxOutputSize);
-    }
-
-    @JSExport
-    public static Tensor whereAsync(Tensor condition) {
-        return Image.whereAsync(condition);
     }
 
     /** RGBA bytes (any typed array) of a width x height image → int32 [height, width, numChannels]. */

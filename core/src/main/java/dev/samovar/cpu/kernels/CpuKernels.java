@@ -12,5 +12,6 @@ public final class CpuKernels {
         TransformKernels.register();
         NnKernels.register();
         ImageKernels.register();
+        SelectionKernels.register();
     }
 }

@@ -15,6 +15,10 @@ import dev.samovar.tests.ops.adapters.NnAdapters;
 import dev.samovar.tests.ops.adapters.RandomAdapters;
 import dev.samovar.tests.ops.adapters.LogicAdapters;
 import dev.samovar.tests.ops.adapters.ReductionAdapters;
+import dev.samovar.tests.ops.adapters.SelectionAdapters;
+import dev.samovar.tests.ops.adapters.MiscAdapters;
+import dev.samovar.tests.ops.adapters.ScatterAdapters;
+import dev.samovar.tests.ops.adapters.NamespaceAdapters;
 import dev.samovar.tests.ops.adapters.TransformAdapters;
 import dev.samovar.tests.ops.adapters.UnaryAdapters;
 import java.util.HashMap;
@@ -54,6 +58,10 @@ public final class JavaOps {
         ImageAdapters.install();
         Conv3dAdapters.install();
         SignalAdapters.install();
+        SelectionAdapters.install();
+        MiscAdapters.install();
+        ScatterAdapters.install();
+        NamespaceAdapters.install();
     }
 
     private JavaOps() {

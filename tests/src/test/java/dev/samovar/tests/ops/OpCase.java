@@ -71,6 +71,10 @@ public final class OpCase {
 
     /** Tensors TF.js left behind from the call (its result included), or -1 when unknown. */
     public int expectedNewTensors() {
+        // tensorCount: false: TF.js leaves intermediates alive there (meshgrid), Samovar does not.
+        if (json.has("tensorCount") && !json.get("tensorCount").getAsBoolean()) {
+            return -1;
+        }
         return expected.has("newTensors") ? expected.get("newTensors").getAsInt() : -1;
     }
 
