@@ -260,9 +260,7 @@ class CorpusConversionTest {
      */
     static final Map<String, String> SAMOVAR_KNOWN_FAILURES = Map.ofEntries(
             Map.entry("keras_h5/dl4j/examples/activations/ELU_0_model.h5", "load: IllegalArgumentException: Unknown layer: Rescaling."),
-            Map.entry("keras_h5/dl4j/examples/activations/ReLU_2_model.h5", "load: IllegalArgumentException: Unknown layer: Rescaling."),
-            Map.entry("keras_h5/dl4j/tfkeras/convlstm2d_1.h5", "load: IllegalArgumentException: Unknown layer: ConvLSTM2D."),
-            Map.entry("keras_h5/dl4j/tfkeras/misc_3.h5", "load: IllegalArgumentException: Unknown layer: AlphaDropout."));
+            Map.entry("keras_h5/dl4j/examples/activations/ReLU_2_model.h5", "load: IllegalArgumentException: Unknown layer: Rescaling."));
 
     /** Model -> Samovar's outputs (weights for LOAD_ONLY models), or the SamovarFailure. */
     private Map<String, Object> samovar;
