@@ -22,7 +22,7 @@ function metricFunction(name) {
   return f;
 }
 
-tf.metrics = {};
+tf.metrics = {r2Score: metricFunction('r2Score')};
 METRIC_NAMES.forEach((n) => {
   tf.metrics[n] = metricFunction(n);
 });
@@ -237,13 +237,109 @@ tf.CustomCallback = function(args) {
 tf.EarlyStopping = EarlyStopping;
 tf.callbacks = {earlyStopping: (args) => new EarlyStopping(args)};
 
-/** TF.js's History object returned by fit. */
+/**
+ * TF.js's History: the object fit returns (made here from the loop's JSON), and a callback that
+ * records epochs and logs when made with `new tf.History()`.
+ */
 function History(json, params) {
-  const h = JSON.parse(json);
-  this.epoch = h.epoch;
-  this.history = h.history;
-  this.params = params;
-  this.validationData = null;
+  Callback.call(this);
+  if (typeof json === 'string') {
+    const h = JSON.parse(json);
+    this.epoch = h.epoch;
+    this.history = h.history;
+    this.params = params;
+  }
+}
+History.prototype = Object.create(Callback.prototype);
+History.prototype.constructor = History;
+History.prototype.onTrainBegin = function() {
+  this.epoch = [];
+  this.history = {};
+  return Promise.resolve();
+};
+History.prototype.onEpochEnd = function(epoch, logs) {
+  const l = logs == null ? {} : logs;
+  this.epoch.push(epoch);
+  Object.keys(l).forEach((key) => {
+    if (this.history[key] == null) {
+      this.history[key] = [];
+    }
+    this.history[key].push(l[key]);
+  });
+  return Promise.resolve();
+};
+/** Replaces scalar tensors in the history by their values (TF.js's syncData). */
+History.prototype.syncData = function() {
+  Object.keys(this.history).forEach((key) => {
+    const values = this.history[key];
+    for (let i = 0; i < values.length; i++) {
+      if (typeof values[i] !== 'number' && values[i] instanceof Tensor) {
+        const t = values[i];
+        values[i] = t.dataSync()[0];
+        t.dispose();
+      }
+    }
+  });
+  return Promise.resolve();
+};
+tf.History = History;
+
+/** TF.js's CallbackList: calls each hook of its callbacks in order. */
+function CallbackList(callbacks, queueLength) {
+  this.callbacks = callbacks == null ? [] : callbacks;
+  this.queueLength = queueLength == null ? 10 : queueLength;
+}
+CallbackList.prototype.append = function(callback) {
+  this.callbacks.push(callback);
+};
+CallbackList.prototype.setParams = function(params) {
+  this.callbacks.forEach((c) => c.setParams(params));
+};
+CallbackList.prototype.setModel = function(model) {
+  this.callbacks.forEach((c) => c.setModel(model));
+};
+['onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'].forEach((hook) => {
+  CallbackList.prototype[hook] = function(n, logs) {
+    const l = logs == null ? {} : logs;
+    return sequence(this.callbacks.map((c) => () => c[hook](n, l)));
+  };
+});
+['onTrainBegin', 'onTrainEnd'].forEach((hook) => {
+  CallbackList.prototype[hook] = function(logs) {
+    const l = logs == null ? {} : logs;
+    return sequence(this.callbacks.map((c) => () => c[hook](l)));
+  };
+});
+tf.CallbackList = CallbackList;
+
+/** TF.js's CallbackConstructorRegistry: callbacks made for every fit at or below a verbosity. */
+const CALLBACK_CONSTRUCTORS = {};
+tf.registerCallbackConstructor = function(verbosityLevel, callbackConstructor) {
+  if (!(verbosityLevel >= 0 && Number.isInteger(verbosityLevel))) {
+    throw new Error(`Verbosity level is expected to be an integer >= 0, but got ${verbosityLevel}`);
+  }
+  Object.keys(CALLBACK_CONSTRUCTORS).forEach((level) => {
+    CALLBACK_CONSTRUCTORS[level].forEach((ctor) => {
+      if (ctor === callbackConstructor) {
+        throw new Error('Duplicate callback constructor.');
+      }
+    });
+  });
+  if (CALLBACK_CONSTRUCTORS[verbosityLevel] == null) {
+    CALLBACK_CONSTRUCTORS[verbosityLevel] = [];
+  }
+  CALLBACK_CONSTRUCTORS[verbosityLevel].push(callbackConstructor);
+};
+
+/** The registered callbacks for a fit of this verbosity (levels in key order, as TF.js). */
+function registeredCallbacks(verbose) {
+  const out = [];
+  Object.keys(CALLBACK_CONSTRUCTORS).forEach((level) => {
+    if (verbose >= +level) {
+      CALLBACK_CONSTRUCTORS[level].forEach((ctor) => out.push(new ctor()));
+    }
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------- fit
@@ -304,7 +400,8 @@ function asTensorList(x, where) {
  * null: until the data ends), runBatch(epoch, batch) → logs (null: no more data), endEpoch(epoch) →
  * logs (values or Promises), stop() → whether to stop, history() → JSON.
  */
-function trainLoop(model, callbacks, params, yieldEvery, initialEpoch, epochs, ops) {
+function trainLoop(model, userCallbacks, params, yieldEvery, initialEpoch, epochs, ops) {
+  const callbacks = registeredCallbacks(params.verbose).concat(userCallbacks);
   const yielder = makeYielder(yieldEvery, callbacks);
   callbacks.forEach((c) => {
     c.setParams(params);
@@ -351,6 +448,7 @@ function trainLoop(model, callbacks, params, yieldEvery, initialEpoch, epochs, o
       .then(() => each(callbacks, 'onTrainEnd', {}))
       .then(() => {
         const history = new History(ops.history(), params);
+        history.model = model;
         model.history = history;
         return history;
       });
