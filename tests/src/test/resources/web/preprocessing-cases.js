@@ -1,4 +1,4 @@
-// Cases for categoryEncoding, alphaDropout (inference) and tf.metrics.r2Score, shared by
+// Cases for categoryEncoding, alphaDropout (inference) and tf.metrics (r2Score, called directly), shared by
 // tests/fixtures/gen-preprocessing-fixtures.mjs (TF.js 4.22 in Node) and the JVM suite
 // (dev.samovar.layers.suite.JvmPreprocessingSuiteTest). A case: the factory and its arguments, the
 // input ({values, shape, dtype}), apply's kwargs (countWeights / training), or `symbolic` (the
@@ -43,6 +43,15 @@
     {name: 'r2Score', metric: 'r2Score', yTrue: t([1, 2, 3, 4], [4]), yPred: t([1.1, 1.9, 3.2, 3.7], [4])},
     {name: 'r2Score rank 2', metric: 'r2Score', yTrue: t([0.5, -1, 2, 3, 0, 1], [2, 3]),
       yPred: t([0.25, -0.5, 2.5, 2, 0.5, 1.5], [2, 3])},
+    {name: 'metrics binaryAccuracy', metric: 'binaryAccuracy', yTrue: t([1, 0, 1, 0], [2, 2]),
+      yPred: t([0.7, 0.6, 0.2, 0.1], [2, 2])},
+    {name: 'metrics categoricalAccuracy', metric: 'categoricalAccuracy', yTrue: t([0, 1, 0, 1, 0, 0], [2, 3]),
+      yPred: t([0.1, 0.8, 0.1, 0.2, 0.7, 0.1], [2, 3])},
+    {name: 'metrics precision', metric: 'precision', yTrue: t([1, 0, 1, 1], [4]), yPred: t([1, 1, 0, 1], [4])},
+    {name: 'metrics recall', metric: 'recall', yTrue: t([1, 0, 1, 1], [4]), yPred: t([1, 1, 0, 1], [4])},
+    {name: 'metrics mse', metric: 'mse', yTrue: t([1, 2, 3, 4], [2, 2]), yPred: t([1.5, 2, 2, 4.25], [2, 2])},
+    {name: 'metrics meanAbsoluteError', metric: 'meanAbsoluteError', yTrue: t([1, 2, 3, 4], [2, 2]),
+      yPred: t([1.5, 2, 2, 4.25], [2, 2])},
   ];
 
   function runCase(tf, c, enc) {

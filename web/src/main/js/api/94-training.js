@@ -15,7 +15,7 @@ const METRIC_ALIASES = {meanSquaredError: 'mse', meanAbsoluteError: 'mae', meanA
 
 function metricFunction(name) {
   const f = function(yTrue, yPred) {
-    return wrap(TRB.metric(name, convert(yTrue, 'yTrue', 'metric')._h, convert(yPred, 'yPred', 'metric')._h));
+    return wrap(TRB.metric(name, convert(yTrue, 'yTrue', 'metric'), convert(yPred, 'yPred', 'metric')));
   };
   Object.defineProperty(f, '_samovarMetric', {value: name, enumerable: false});
   Object.defineProperty(f, 'name', {value: name});
@@ -242,7 +242,9 @@ tf.callbacks = {earlyStopping: (args) => new EarlyStopping(args)};
  * records epochs and logs when made with `new tf.History()`.
  */
 function History(json, params) {
-  Callback.call(this);
+  this.validationData = null;
+  this.model = null;
+  this.params = null;
   if (typeof json === 'string') {
     const h = JSON.parse(json);
     this.epoch = h.epoch;
@@ -250,8 +252,10 @@ function History(json, params) {
     this.params = params;
   }
 }
-History.prototype = Object.create(Callback.prototype);
-History.prototype.constructor = History;
+// a BaseCallback, not a tf.Callback (as in TF.js)
+['setParams', 'setModel', 'onEpochBegin', 'onBatchBegin', 'onBatchEnd', 'onTrainEnd'].forEach((m) => {
+  History.prototype[m] = Callback.prototype[m];
+});
 History.prototype.onTrainBegin = function() {
   this.epoch = [];
   this.history = {};
