@@ -171,7 +171,62 @@
         });
   }
 
-  const api = {runCustomLayers, runApiClasses};
+  /**
+   * Masks through merge layers: masked embeddings (maskZero) concatenated / added / multiplied, then
+   * an LSTM (which consumes the merged mask) or a Dense layer; TF.js's Merge.computeMask gives the
+   * masks a leading axis, so an LSTM after add() fails in TF.js, and the same error is expected.
+   */
+  function runMaskedMerges(tf) {
+    const before = tf.memory().numTensors;
+    const out = {};
+    const ids = tf.tensor2d([[1, 2, 0, 0], [3, 1, 2, 0]], [2, 4], 'int32');
+    const setWeights = (model) => {
+      const ws = model.getWeights().map((w, k) => tf.tensor(Array.from({length: w.size},
+          (_, i) => Math.fround(((i * 7 + k * 3) % 11) / 11 - 0.5)), w.shape));
+      model.setWeights(ws);
+      tf.dispose(ws);
+    };
+    ['concatenate lstm', 'concatenate axis 1 dense', 'add lstm', 'add dense', 'add one masked lstm',
+      'multiply three dense', 'average dense'].forEach((mode) => {
+      try {
+        const inp = tf.input({shape: [4], dtype: 'int32'});
+        const concat = mode.startsWith('concatenate');
+        const e1 = tf.layers.embedding({inputDim: 4, outputDim: 3, maskZero: true}).apply(inp);
+        const e2 = tf.layers.embedding({inputDim: 4, outputDim: concat && mode.indexOf('axis') < 0 ? 2 : 3,
+          maskZero: !concat && mode.indexOf('one masked') < 0}).apply(inp);
+        let m;
+        if (mode === 'concatenate lstm') {
+          m = tf.layers.concatenate().apply([e1, e2]);
+        } else if (mode === 'concatenate axis 1 dense') {
+          m = tf.layers.concatenate({axis: 1}).apply([e1, e2]);
+        } else if (mode.startsWith('multiply')) {
+          const e3 = tf.layers.embedding({inputDim: 4, outputDim: 3, maskZero: true}).apply(inp);
+          m = tf.layers.multiply().apply([e1, e2, e3]);
+        } else if (mode.startsWith('average')) {
+          m = tf.layers.average().apply([e1, e2]);
+        } else {
+          m = tf.layers.add().apply([e1, e2]);
+        }
+        const y = mode.endsWith('lstm') ? tf.layers.lstm({units: 2}).apply(m) : tf.layers.dense({units: 2}).apply(m);
+        const model = tf.model({inputs: inp, outputs: y});
+        setWeights(model);
+        try {
+          const p = model.predict(ids);
+          out[mode] = {shape: p.shape, data: values(p)};
+          p.dispose();
+        } finally {
+          model.dispose();
+        }
+      } catch (e) {
+        out[mode] = {error: e.message};
+      }
+    });
+    ids.dispose();
+    out.tensorsLeft = tf.memory().numTensors - before;
+    return out;
+  }
+
+  const api = {runCustomLayers, runApiClasses, runMaskedMerges};
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;
   } else {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
  * samovar.js in headless Chromium against TF.js 4.22: custom JS layers (tf.layers.Layer subclasses
  * with addWeight, registered with tf.serialization) built into a functional model, predicted,
  * trained, serialized and reloaded (tests/fixtures/gen-custom-layer-fixtures.mjs); the layers API
- * classes (tf.RNN, RNNCell, InputSpec, History, CallbackList, registerCallbackConstructor); and the
+ * classes (tf.RNN, RNNCell, InputSpec, History, CallbackList, registerCallbackConstructor); masks
+ * through merge layers (TF.js's Merge / Concatenate computeMask); and the
  * categoryEncoding / alphaDropout / r2Score cases (gen-preprocessing-fixtures.mjs).
  */
 class BrowserCustomLayersTest {
@@ -98,6 +99,7 @@ class BrowserCustomLayersTest {
         // custom layers first: the page's uids (input1, model1) are then those of the generator's run
         JsonObject custom = run("customLayerCases.runCustomLayers(window.samovar)").getAsJsonObject();
         JsonObject api = run("customLayerCases.runApiClasses(window.samovar)").getAsJsonObject();
+        JsonObject masked = run("customLayerCases.runMaskedMerges(window.samovar)").getAsJsonObject();
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, JsonElement> e : f.getAsJsonObject("customLayers").entrySet()) {
             tests.add(DynamicTest.dynamicTest("custom layers: " + e.getKey(),
@@ -106,6 +108,10 @@ class BrowserCustomLayersTest {
         for (Map.Entry<String, JsonElement> e : f.getAsJsonObject("apiClasses").entrySet()) {
             tests.add(DynamicTest.dynamicTest("api classes: " + e.getKey(),
                     () -> assertClose(e.getKey(), e.getValue(), api.get(e.getKey()))));
+        }
+        for (Map.Entry<String, JsonElement> e : f.getAsJsonObject("maskedMerges").entrySet()) {
+            tests.add(DynamicTest.dynamicTest("masked merges: " + e.getKey(),
+                    () -> assertClose(e.getKey(), e.getValue(), masked.get(e.getKey()))));
         }
         return tests;
     }
