@@ -226,7 +226,47 @@
     return out;
   }
 
-  const api = {runCustomLayers, runApiClasses, runMaskedMerges};
+  /** Inputs and targets given as objects by input / output name (fit, evaluate, trainOnBatch; predict refuses). */
+  function runDictInputs(tf) {
+    const before = tf.memory().numTensors;
+    const out = {};
+    const a = tf.input({shape: [2], name: 'a'});
+    const b = tf.input({shape: [3], name: 'b'});
+    const y = tf.layers.dense({units: 1, kernelInitializer: 'ones', name: 'out'})
+        .apply(tf.layers.concatenate().apply([a, b]));
+    const m = tf.model({inputs: [a, b], outputs: y});
+    const xa = tf.tensor2d([[1, 2], [0.5, -1], [2, 0], [1, 1]]);
+    const xb = tf.tensor2d([[1, 0, 2], [0, 1, 1], [-1, 2, 0], [0.5, 0.5, 0.5]]);
+    const target = tf.tensor2d([[1], [2], [0], [1]]);
+    const attempt = (key, f) => {
+      try {
+        const r = f();
+        out[key] = values(r);
+        r.dispose();
+      } catch (e) {
+        out[key] = {error: e.message};
+      }
+    };
+    attempt('predict', () => m.predict({a: xa, b: xb}));
+    attempt('predictOnBatch', () => m.predictOnBatch({a: xa, b: xb}));
+    m.compile({optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError'});
+    return m.fit({b: xb, a: xa}, {out: target}, {epochs: 2, batchSize: 2, shuffle: false}).then((h) => {
+      out.fitLoss = h.history.loss;
+      attempt('evaluate', () => m.evaluate({a: xa, b: xb}, {out: target}));
+      return m.fit({a: xa}, target).catch((e) => {
+        out.fitMissing = e.message;
+      });
+    }).then(() => m.trainOnBatch({a: xa, b: xb}, target)).then((v) => {
+      out.trainOnBatch = v;
+      out.weights = m.getWeights().map(values);
+      tf.dispose([xa, xb, target]);
+      m.dispose();
+      out.tensorsLeft = tf.memory().numTensors - before;
+      return out;
+    });
+  }
+
+  const api = {runCustomLayers, runApiClasses, runMaskedMerges, runDictInputs};
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;
   } else {

@@ -395,7 +395,20 @@ function each(callbacks, hook, a, b) {
   return sequence(callbacks.map((c) => () => c[hook](a, b)));
 }
 
-function asTensorList(x, where) {
+/**
+ * Tensors for Java; with `names` (the model's input or output names) an object of tensors by name
+ * is put in that order, as TF.js's standardizeInputData does.
+ */
+function asTensorList(x, where, names) {
+  if (names != null && x != null && !(x instanceof Tensor) && !Array.isArray(x) && typeof x === 'object') {
+    const dict = x;
+    x = names.map((name) => {
+      if (dict[name] == null) {
+        throw new Error(`No data provided for "${name}". Need data for each key in: ${names}`);
+      }
+      return dict[name];
+    });
+  }
   return tensorList(x, where);
 }
 
@@ -480,13 +493,14 @@ LayersModel.prototype.fit = function(x, y, args) {
         throw new Error('When passing validation data, it must contain 2 (valX, valY) or 3 (valX, valY, ' +
             `valSampleWeight) items; ${a.validationData} is invalid.`);
       }
-      valX = asTensorList(a.validationData[0], 'fit()');
-      valY = asTensorList(a.validationData[1], 'fit()');
+      valX = asTensorList(a.validationData[0], 'fit()', this.inputNames);
+      valY = asTensorList(a.validationData[1], 'fit()', this.outputNames);
     }
     if (a.sampleWeight != null) {
       throw new Error('sample weight is not supported yet.');
     }
-    const loop = TRB.fitStart(this._l, asTensorList(x, 'fit()'), asTensorList(y, 'fit()'), JSON.stringify({
+    const loop = TRB.fitStart(this._l, asTensorList(x, 'fit()', this.inputNames),
+        asTensorList(y, 'fit()', this.outputNames), JSON.stringify({
       batchSize: a.batchSize, epochs: a.epochs, validationSplit: a.validationSplit, shuffle: a.shuffle,
       initialEpoch: a.initialEpoch, classWeight: a.classWeight}), valX, valY);
     const finish = () => TRB.fitFinish(loop);
@@ -512,14 +526,15 @@ LayersModel.prototype.fit = function(x, y, args) {
 
 LayersModel.prototype.evaluate = function(x, y, args) {
   const a = args == null ? {} : args;
-  const out = Array.from(TRB.evaluate(this._l, asTensorList(x, 'evaluate()'), asTensorList(y, 'evaluate()'),
+  const out = Array.from(TRB.evaluate(this._l, asTensorList(x, 'evaluate()', this.inputNames),
+      asTensorList(y, 'evaluate()', this.outputNames),
       a.batchSize == null ? NaN : Number(a.batchSize), a.batchSize == null), wrap);
   return singletonOrArray(out);
 };
 
 LayersModel.prototype.trainOnBatch = function(x, y) {
   return Promise.resolve().then(() => singletonOrArray(Array.from(TRB.trainOnBatch(this._l,
-      asTensorList(x, 'trainOnBatch()'), asTensorList(y, 'trainOnBatch()')))));
+      asTensorList(x, 'trainOnBatch()', this.inputNames), asTensorList(y, 'trainOnBatch()', this.outputNames)))));
 };
 
 // ----------------------------------------------------------------------------- datasets
@@ -572,7 +587,8 @@ LayersModel.prototype.fitDataset = function(dataset, args) {
     try {
       if (doValidation && !isDataset(a.validationData)) {
         const vd = a.validationData;
-        TRB.datasetValidationTensors(loop, asTensorList(vd[0], 'fitDataset()'), asTensorList(vd[1], 'fitDataset()'),
+        TRB.datasetValidationTensors(loop, asTensorList(vd[0], 'fitDataset()', this.inputNames),
+            asTensorList(vd[1], 'fitDataset()', this.outputNames),
             a.validationBatchSize == null ? 32 : a.validationBatchSize);
       }
       const metrics = JSON.parse(TRB.datasetInfo(loop, doValidation));

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * with addWeight, registered with tf.serialization) built into a functional model, predicted,
  * trained, serialized and reloaded (tests/fixtures/gen-custom-layer-fixtures.mjs); the layers API
  * classes (tf.RNN, RNNCell, InputSpec, History, CallbackList, registerCallbackConstructor); masks
- * through merge layers (TF.js's Merge / Concatenate computeMask); and the
+ * through merge layers (TF.js's Merge / Concatenate computeMask); inputs and targets by name; and the
  * categoryEncoding / alphaDropout / r2Score cases (gen-preprocessing-fixtures.mjs).
  */
 class BrowserCustomLayersTest {
@@ -100,6 +100,7 @@ class BrowserCustomLayersTest {
         JsonObject custom = run("customLayerCases.runCustomLayers(window.samovar)").getAsJsonObject();
         JsonObject api = run("customLayerCases.runApiClasses(window.samovar)").getAsJsonObject();
         JsonObject masked = run("customLayerCases.runMaskedMerges(window.samovar)").getAsJsonObject();
+        JsonObject dict = run("customLayerCases.runDictInputs(window.samovar)").getAsJsonObject();
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, JsonElement> e : f.getAsJsonObject("customLayers").entrySet()) {
             tests.add(DynamicTest.dynamicTest("custom layers: " + e.getKey(),
@@ -112,6 +113,10 @@ class BrowserCustomLayersTest {
         for (Map.Entry<String, JsonElement> e : f.getAsJsonObject("maskedMerges").entrySet()) {
             tests.add(DynamicTest.dynamicTest("masked merges: " + e.getKey(),
                     () -> assertClose(e.getKey(), e.getValue(), masked.get(e.getKey()))));
+        }
+        for (Map.Entry<String, JsonElement> e : f.getAsJsonObject("dictInputs").entrySet()) {
+            tests.add(DynamicTest.dynamicTest("inputs by name: " + e.getKey(),
+                    () -> assertClose(e.getKey(), e.getValue(), dict.get(e.getKey()))));
         }
         return tests;
     }
