@@ -1,5 +1,5 @@
 // The recurrent and sequence layer cases (simpleRNN, lstm, gru, rnn with cells, bidirectional,
-// timeDistributed, embedding, masking), shared by tests/fixtures/gen-recurrent-fixtures.mjs
+// timeDistributed, embedding, masking, convLstm2d), shared by tests/fixtures/gen-recurrent-fixtures.mjs
 // (TF.js 4.22 in Node) and the page; the JVM suite (dev.samovar.layers.suite.JvmRecurrentSuiteTest)
 // mirrors `runRecurrentCase` through the Java API. Like layer-cases.js, a case is data:
 //   factory / args        tf.layers.<factory>(args); an argument {$layer, args} is itself a layer
@@ -178,6 +178,40 @@
     {name: 'functional bidirectional symbolic initialState',
       functional: L('bidirectional', {layer: L('simpleRNN', {units: 2}), mergeMode: 'sum'}),
       stateShapes: [[2], [2]], inputs: [d([2, 3, 2], 74), d([2, 2], 75), d([2, 2], 76)], weightSeed: 96},
+    // ---------------------------------------------------------------- convLstm2d
+    {name: 'convLstm2d', factory: 'convLstm2d', args: {filters: 2, kernelSize: 2}, inputs: [d([2, 3, 4, 4, 2], 100)],
+      weightSeed: 100},
+    {name: 'convLstm2d returnSequences same padding', factory: 'convLstm2d',
+      args: {filters: 3, kernelSize: 3, padding: 'same', returnSequences: true}, inputs: [d([1, 3, 4, 3, 1], 101)],
+      weightSeed: 101},
+    {name: 'convLstm2d returnState strides goBackwards', factory: 'convLstm2d',
+      args: {filters: 2, kernelSize: [2, 3], strides: 2, returnState: true, goBackwards: true},
+      inputs: [d([2, 2, 5, 6, 1], 102)], weightSeed: 102},
+    {name: 'convLstm2d dilation relu sigmoid no bias', factory: 'convLstm2d',
+      args: {filters: 2, kernelSize: 2, dilationRate: 2, activation: 'relu', recurrentActivation: 'sigmoid',
+        useBias: false}, inputs: [d([1, 2, 5, 5, 2], 103)], noGrad: true, weightSeed: 103},
+    {name: 'convLstm2d channelsFirst', factory: 'convLstm2d', args: {filters: 2, kernelSize: 2, dataFormat: 'channelsFirst'},
+      inputs: [d([1, 2, 2, 4, 4], 104)], weightSeed: 104},
+    {name: 'convLstm2d initialState', factory: 'convLstm2d', args: {filters: 2, kernelSize: 2, padding: 'same'},
+      inputs: [d([2, 3, 3, 3, 1], 105)], initialState: [d([2, 3, 3, 2], 106), d([2, 3, 3, 2], 107)], weightSeed: 105},
+    {name: 'convLstm2d stateful', factory: 'convLstm2d',
+      args: {filters: 2, kernelSize: 2, stateful: true, returnSequences: true, batchInputShape: [1, 2, 3, 3, 1]},
+      inputs: [d([1, 2, 3, 3, 1], 108)], calls: 2, noGrad: true, weightSeed: 106},
+    {name: 'convLstm2d dropout inference unitForgetBias named', factory: 'convLstm2d',
+      args: {filters: 2, kernelSize: 2, dropout: 0.3, recurrentDropout: 0.2, unitForgetBias: true, name: 'my_clstm'},
+      inputs: [d([1, 2, 3, 3, 2], 109)], weightSeed: 107},
+    {name: 'convLstm2d unroll', factory: 'convLstm2d', args: {filters: 2, kernelSize: 2, unroll: true},
+      inputs: [d([1, 2, 3, 3, 1], 110)]},
+    {name: 'convLstm2d rank 4 input', factory: 'convLstm2d', args: {filters: 2, kernelSize: 2},
+      inputs: [d([1, 3, 3, 1], 111)]},
+    {name: 'convLstm2d wrong initial state shape', factory: 'convLstm2d', args: {filters: 2, kernelSize: 2},
+      inputs: [d([1, 2, 3, 3, 1], 112)], initialState: [d([1, 2, 2, 3], 113), d([1, 2, 2, 3], 114)]},
+    {name: 'rnn convLstm2dCell (TF.js: ndim 3)', factory: 'rnn', args: {cell: L('convLstm2dCell', {filters: 2, kernelSize: 2})},
+      inputs: [d([1, 2, 3, 3, 1], 115)]},
+    {name: 'model convLstm2d convLstm2d flatten dense', model: [
+      L('convLstm2d', {filters: 2, kernelSize: 2, returnSequences: true, inputShape: [3, 4, 4, 1]}),
+      L('convLstm2d', {filters: 1, kernelSize: 2, padding: 'same'}), L('flatten', {}), L('dense', {units: 2})],
+    inputs: [d([2, 3, 4, 4, 1], 116)], weightSeed: 108},
   ];
 
   /** Arguments with {$layer, args} items made into layers. */

@@ -165,11 +165,72 @@ tf.LayerVariable = LayerVariable;
 
 /**
  * TF.js's Layer. The objects of built-in layers hold a Java layer (`_l`) and are made by
- * newWrapper; subclassing Layer in JS (custom layers) is not supported yet.
+ * newWrapper. A JS subclass (a custom layer: `class MyLayer extends tf.layers.Layer`, with a static
+ * className) calls this constructor through super(config): it gets a Java layer whose build, call,
+ * computeOutputShape and getConfig are the subclass's methods (dev.samovar.web.JsLayer); a method
+ * the subclass does not override, or its super call, is the base Layer's.
  */
-function Layer() {
-  throw new Error('Custom layers (JavaScript subclasses of tf.layers.Layer) are not supported by samovar yet');
+function Layer(config) {
+  if (!(this instanceof Layer) || this.constructor === Layer || this._l !== undefined) {
+    throw new Error('tf.layers.Layer is the base of custom layers: extend it (class MyLayer extends ' +
+        'tf.layers.Layer) and call super(config)');
+  }
+  const self = this;
+  const cls = this.constructor;
+  const className = cls.className != null ? String(cls.className) : cls.name;
+  const a = toJavaArgs(config == null ? {} : config);
+  const handle = LB.customLayer(className, a.json, a.refs,
+      (shapeJson) => {
+        self.build(JSON.parse(shapeJson));
+        return null;
+      },
+      (shapeJson) => JSON.stringify(self.computeOutputShape(JSON.parse(shapeJson))),
+      () => JSON.stringify(self.getConfig()),
+      (inputs, kwJson, kwTensors) => {
+        const kw = restoreTensorRefs(JSON.parse(kwJson), Array.from(kwTensors, wrap));
+        const out = self.call(singletonOrArray(Array.from(inputs, wrap)), kw);
+        const list = Array.isArray(out) ? out : [out];
+        return toList(list.map((t) => {
+          if (!(t instanceof Tensor)) {
+            throw new Error(`call() of the custom layer ${self.name} must return a Tensor or an Array of ` +
+                `Tensors, but returned ${t}`);
+          }
+          return t._h;
+        }));
+      });
+  Object.defineProperty(this, '_l', {value: handle, enumerable: false});
+  handle[LAYER_WRAPPER] = this;
 }
+
+/** kwargs from Java: {"$tensor": i} entries replaced by the tensors. */
+function restoreTensorRefs(v, tensors) {
+  if (Array.isArray(v)) {
+    return v.map((x) => restoreTensorRefs(x, tensors));
+  }
+  if (v !== null && typeof v === 'object') {
+    if (v.$tensor !== undefined) {
+      return tensors[v.$tensor];
+    }
+    const out = {};
+    Object.keys(v).forEach((k) => {
+      out[k] = restoreTensorRefs(v[k], tensors);
+    });
+    return out;
+  }
+  return v;
+}
+
+/** TF.js's static fromConfig: `new cls(config)`. */
+Layer.fromConfig = function(cls, config) {
+  return new cls(config);
+};
+
+/** addWeight(name, shape, dtype, initializer, regularizer, trainable, constraint): a new weight of this layer. */
+Layer.prototype.addWeight = function(name, shape, dtype, initializer, regularizer, trainable, constraint) {
+  const a = toJavaArgs({initializer, regularizer, trainable, constraint});
+  return wrapLayerVariable(LB.customAddWeight(this._l, name, JSON.stringify(shape), dtype == null ? null : dtype,
+      a.json, a.refs));
+};
 
 /** A JS object of the given prototype holding a Java handle under `key`. */
 function newWrapper(proto, key, handle) {
@@ -268,7 +329,17 @@ Layer.prototype.resetStates = function() {
 };
 
 function layerProperty(name, get, set) {
-  Object.defineProperty(Layer.prototype, name, set ? {get, set, configurable: true} : {get, configurable: true});
+  Object.defineProperty(Layer.prototype, name, {get, set: set || shadowingSetter(name), configurable: true});
+}
+
+/**
+ * Assigning a read-only property (`this.units = ...`, `this.kernel = this.addWeight(...)` in a
+ * custom layer) makes it the object's own value, as assigning a TF.js layer's field does.
+ */
+function shadowingSetter(name) {
+  return function(v) {
+    Object.defineProperty(this, name, {value: v, writable: true, configurable: true, enumerable: true});
+  };
 }
 
 layerProperty('name', function() {
@@ -345,7 +416,8 @@ layerProperty('bias', function() {
 });
 
 /** Config fields that TF.js layers expose as properties (read from getConfig()). */
-const CONFIG_PROPERTIES = ['units', 'useBias', 'rate', 'noiseShape', 'seed', 'targetShape', 'dataFormat', 'sparse'];
+const CONFIG_PROPERTIES = ['units', 'useBias', 'rate', 'noiseShape', 'seed', 'targetShape', 'dataFormat', 'sparse',
+  'filters', 'kernelSize', 'strides', 'padding', 'dilationRate', 'numTokens', 'outputMode'];
 CONFIG_PROPERTIES.forEach((k) => layerProperty(k, function() {
   return this.getConfig()[k];
 }));
@@ -363,6 +435,19 @@ function makeActivation(name) {
   };
 }
 
+/** Functions (handle) => prototype or null: other files add the classes TF.js exports (tf.RNN, ...). */
+const LAYER_PROTOTYPE_HOOKS = [];
+
+function layerPrototypeOf(handle) {
+  for (let i = 0; i < LAYER_PROTOTYPE_HOOKS.length; i++) {
+    const p = LAYER_PROTOTYPE_HOOKS[i](handle);
+    if (p != null) {
+      return p;
+    }
+  }
+  return Layer.prototype;
+}
+
 /** The one JS object of a Java layer (a model gets its model class). */
 function wrapLayer(handle) {
   if (handle == null) {
@@ -376,7 +461,7 @@ function wrapLayer(handle) {
       l = newWrapper(LB.className(handle) === 'Functional' ? Functional.prototype : LayersModel.prototype, '_l',
           handle);
     } else {
-      l = newWrapper(Layer.prototype, '_l', handle);
+      l = newWrapper(layerPrototypeOf(handle), '_l', handle);
     }
     handle[LAYER_WRAPPER] = l;
   }
@@ -463,9 +548,86 @@ tf.layers = {
   rescaling: layerFactory('Rescaling'),
   resizing: layerFactory('Resizing'),
   centerCrop: layerFactory('CenterCrop'),
+  alphaDropout: layerFactory('AlphaDropout'),
+  categoryEncoding: layerFactory('CategoryEncoding'),
 };
 
 /** tf.input({shape | batchShape, name, dtype, sparse}): a model input. */
 tf.input = function(config) {
   return wrapSymbolic(LB.inputTensor(JSON.stringify(config)));
 };
+tf.layers.input = tf.input;
+tf.version_layers = '4.22.0';
+tf.version['tfjs-layers'] = '4.22.0';
+
+/** TF.js's InputSpec: the dtype, shape, ndim, maxNDim, minNDim and axes a layer accepts. */
+function InputSpec(args) {
+  this.dtype = args.dtype;
+  this.shape = args.shape;
+  this.ndim = args.shape != null ? args.shape.length : args.ndim;
+  this.maxNDim = args.maxNDim;
+  this.minNDim = args.minNDim;
+  this.axes = args.axes || {};
+}
+tf.InputSpec = InputSpec;
+
+// ------------------------------------------------------------------------- tf.serialization
+
+const CUSTOM_OBJECTS = new Map();
+const CUSTOM_NAMES = new Map();
+
+/** TF.js's Serializable: getClassName() is the constructor's static className. */
+function Serializable() {}
+Serializable.prototype.getClassName = function() {
+  return this.constructor.className;
+};
+Serializable.fromConfig = function(cls, config) {
+  return new cls(config);
+};
+
+/** TF.js's SerializationMap: className → [class, fromConfig]. */
+function SerializationMap() {
+  this.classNameMap = {};
+}
+SerializationMap.getMap = function() {
+  if (SerializationMap.instance == null) {
+    SerializationMap.instance = new SerializationMap();
+  }
+  return SerializationMap.instance;
+};
+SerializationMap.register = function(cls) {
+  SerializationMap.getMap().classNameMap[cls.className] = [cls, cls.fromConfig];
+  if (cls.prototype instanceof Layer) {
+    const name = cls.className;
+    LB.registerCustomLayer(name, (configJson) => {
+      const entry = SerializationMap.getMap().classNameMap[name];
+      const config = fromJava(configJson);
+      const obj = entry[1] != null ? entry[1].call(entry[0], entry[0], config) : new entry[0](config);
+      return obj._l;
+    });
+  }
+};
+
+/** registerClass(cls, pkg = 'Custom', name = cls.className): custom layers deserialize by className. */
+function registerClass(cls, pkg, name) {
+  if (cls.className == null) {
+    throw new Error('Class being registered does not have the static className property defined.');
+  }
+  if (typeof cls.className !== 'string') {
+    throw new Error('className is required to be a string, but got type ' + typeof cls.className);
+  }
+  if (cls.className.length === 0) {
+    throw new Error('Class being registered has an empty-string as its className, which is disallowed.');
+  }
+  const registerName = (pkg === undefined ? 'Custom' : pkg) + '>' + (name === undefined ? cls.className : name);
+  SerializationMap.register(cls);
+  CUSTOM_OBJECTS.set(registerName, cls);
+  CUSTOM_NAMES.set(cls, registerName);
+  return cls;
+}
+
+function getRegisteredName(cls) {
+  return CUSTOM_NAMES.has(cls) ? CUSTOM_NAMES.get(cls) : cls.className;
+}
+
+tf.serialization = {Serializable, SerializationMap, registerClass, getRegisteredName};

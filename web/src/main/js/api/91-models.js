@@ -40,13 +40,27 @@ function tensorList(x, where) {
   }));
 }
 
+/** An object of tensors by name (which TF.js's predict and predictOnBatch do not take). */
+function isTensorDict(x) {
+  return x != null && typeof x === 'object' && !(x instanceof Tensor) && !Array.isArray(x);
+}
+
 LayersModel.prototype.predict = function(x, args = {}) {
+  if (isTensorDict(x)) {
+    throw new Error('Error when checking model : the Array of Tensors that you are passing to your model is not ' +
+        `the size the the model expected. Expected to see ${this.inputs.length} Tensor(s), but instead got 0 ` +
+        'Tensors(s).');
+  }
   const batchSize = args == null ? undefined : args.batchSize;
   return singletonOrArray(Array.from(LB.predict(this._l, tensorList(x, 'predict()'),
       batchSize == null ? NaN : Number(batchSize), batchSize == null), wrap));
 };
 
 LayersModel.prototype.predictOnBatch = function(x) {
+  if (isTensorDict(x) && this.inputs.length > 1) {
+    throw new Error(`The model expects ${this.inputs.length}  Tensors, but only received one Tensor. Found: array ` +
+        'with shape undefined.');
+  }
   return singletonOrArray(Array.from(LB.predictOnBatch(this._l, tensorList(x, 'predictOnBatch()')), wrap));
 };
 

@@ -9,9 +9,38 @@ const RB = N.RecurrentBridge;
   ['simpleRNNCell', 'SimpleRNNCell'], ['lstmCell', 'LSTMCell'], ['gruCell', 'GRUCell'],
   ['stackedRNNCells', 'StackedRNNCells'], ['bidirectional', 'Bidirectional'],
   ['timeDistributed', 'TimeDistributed'], ['embedding', 'Embedding'], ['masking', 'Masking'],
+  ['convLstm2d', 'ConvLSTM2D'], ['convLstm2dCell', 'ConvLSTM2DCell'],
 ].forEach((pair) => {
   tf.layers[pair[0]] = layerFactory(pair[1]);
 });
+
+/**
+ * TF.js's RNN class (tf.RNN, tf.layers.RNN): `new tf.RNN({cell})` is tf.layers.rnn; SimpleRNN,
+ * LSTM, GRU and ConvLSTM2D layers are its instances. RNNCell (tf.layers.RNNCell) is the class of
+ * the cells.
+ */
+function RNN(args) {
+  const a = toJavaArgs(args === undefined ? {} : args);
+  return wrapLayer(LB.create('RNN', a.json, a.refs));
+}
+RNN.prototype = Object.create(Layer.prototype);
+RNN.prototype.constructor = RNN;
+RNN.className = 'RNN';
+
+function RNNCell() {
+  throw new Error('RNNCell is abstract: make a cell with tf.layers.simpleRNNCell, lstmCell, gruCell or ' +
+      'convLstm2dCell (subclassing RNNCell in JavaScript is not supported by samovar)');
+}
+RNNCell.prototype = Object.create(Layer.prototype);
+RNNCell.prototype.constructor = RNNCell;
+
+LAYER_PROTOTYPE_HOOKS.push((handle) => {
+  const k = RB.kind(handle);
+  return k === 1 ? RNN.prototype : k === 2 ? RNNCell.prototype : null;
+});
+tf.RNN = RNN;
+tf.layers.RNN = RNN;
+tf.layers.RNNCell = RNNCell;
 
 /** resetStates(states?): RNN layers reset (or set) their states; other layers fail as in TF.js. */
 Layer.prototype.resetStates = function(states) {

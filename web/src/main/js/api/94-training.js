@@ -15,14 +15,14 @@ const METRIC_ALIASES = {meanSquaredError: 'mse', meanAbsoluteError: 'mae', meanA
 
 function metricFunction(name) {
   const f = function(yTrue, yPred) {
-    return wrap(TRB.metric(name, convert(yTrue, 'yTrue', 'metric')._h, convert(yPred, 'yPred', 'metric')._h));
+    return wrap(TRB.metric(name, convert(yTrue, 'yTrue', 'metric'), convert(yPred, 'yPred', 'metric')));
   };
   Object.defineProperty(f, '_samovarMetric', {value: name, enumerable: false});
   Object.defineProperty(f, 'name', {value: name});
   return f;
 }
 
-tf.metrics = {};
+tf.metrics = {r2Score: metricFunction('r2Score')};
 METRIC_NAMES.forEach((n) => {
   tf.metrics[n] = metricFunction(n);
 });
@@ -237,13 +237,113 @@ tf.CustomCallback = function(args) {
 tf.EarlyStopping = EarlyStopping;
 tf.callbacks = {earlyStopping: (args) => new EarlyStopping(args)};
 
-/** TF.js's History object returned by fit. */
+/**
+ * TF.js's History: the object fit returns (made here from the loop's JSON), and a callback that
+ * records epochs and logs when made with `new tf.History()`.
+ */
 function History(json, params) {
-  const h = JSON.parse(json);
-  this.epoch = h.epoch;
-  this.history = h.history;
-  this.params = params;
   this.validationData = null;
+  this.model = null;
+  this.params = null;
+  if (typeof json === 'string') {
+    const h = JSON.parse(json);
+    this.epoch = h.epoch;
+    this.history = h.history;
+    this.params = params;
+  }
+}
+// a BaseCallback, not a tf.Callback (as in TF.js)
+['setParams', 'setModel', 'onEpochBegin', 'onBatchBegin', 'onBatchEnd', 'onTrainEnd'].forEach((m) => {
+  History.prototype[m] = Callback.prototype[m];
+});
+History.prototype.onTrainBegin = function() {
+  this.epoch = [];
+  this.history = {};
+  return Promise.resolve();
+};
+History.prototype.onEpochEnd = function(epoch, logs) {
+  const l = logs == null ? {} : logs;
+  this.epoch.push(epoch);
+  Object.keys(l).forEach((key) => {
+    if (this.history[key] == null) {
+      this.history[key] = [];
+    }
+    this.history[key].push(l[key]);
+  });
+  return Promise.resolve();
+};
+/** Replaces scalar tensors in the history by their values (TF.js's syncData). */
+History.prototype.syncData = function() {
+  Object.keys(this.history).forEach((key) => {
+    const values = this.history[key];
+    for (let i = 0; i < values.length; i++) {
+      if (typeof values[i] !== 'number' && values[i] instanceof Tensor) {
+        const t = values[i];
+        values[i] = t.dataSync()[0];
+        t.dispose();
+      }
+    }
+  });
+  return Promise.resolve();
+};
+tf.History = History;
+
+/** TF.js's CallbackList: calls each hook of its callbacks in order. */
+function CallbackList(callbacks, queueLength) {
+  this.callbacks = callbacks == null ? [] : callbacks;
+  this.queueLength = queueLength == null ? 10 : queueLength;
+}
+CallbackList.prototype.append = function(callback) {
+  this.callbacks.push(callback);
+};
+CallbackList.prototype.setParams = function(params) {
+  this.callbacks.forEach((c) => c.setParams(params));
+};
+CallbackList.prototype.setModel = function(model) {
+  this.callbacks.forEach((c) => c.setModel(model));
+};
+['onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'].forEach((hook) => {
+  CallbackList.prototype[hook] = function(n, logs) {
+    const l = logs == null ? {} : logs;
+    return sequence(this.callbacks.map((c) => () => c[hook](n, l)));
+  };
+});
+['onTrainBegin', 'onTrainEnd'].forEach((hook) => {
+  CallbackList.prototype[hook] = function(logs) {
+    const l = logs == null ? {} : logs;
+    return sequence(this.callbacks.map((c) => () => c[hook](l)));
+  };
+});
+tf.CallbackList = CallbackList;
+
+/** TF.js's CallbackConstructorRegistry: callbacks made for every fit at or below a verbosity. */
+const CALLBACK_CONSTRUCTORS = {};
+tf.registerCallbackConstructor = function(verbosityLevel, callbackConstructor) {
+  if (!(verbosityLevel >= 0 && Number.isInteger(verbosityLevel))) {
+    throw new Error(`Verbosity level is expected to be an integer >= 0, but got ${verbosityLevel}`);
+  }
+  Object.keys(CALLBACK_CONSTRUCTORS).forEach((level) => {
+    CALLBACK_CONSTRUCTORS[level].forEach((ctor) => {
+      if (ctor === callbackConstructor) {
+        throw new Error('Duplicate callback constructor.');
+      }
+    });
+  });
+  if (CALLBACK_CONSTRUCTORS[verbosityLevel] == null) {
+    CALLBACK_CONSTRUCTORS[verbosityLevel] = [];
+  }
+  CALLBACK_CONSTRUCTORS[verbosityLevel].push(callbackConstructor);
+};
+
+/** The registered callbacks for a fit of this verbosity (levels in key order, as TF.js). */
+function registeredCallbacks(verbose) {
+  const out = [];
+  Object.keys(CALLBACK_CONSTRUCTORS).forEach((level) => {
+    if (verbose >= +level) {
+      CALLBACK_CONSTRUCTORS[level].forEach((ctor) => out.push(new ctor()));
+    }
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------- fit
@@ -304,7 +404,20 @@ function each(callbacks, hook, a, b) {
   return sequence(callbacks.map((c) => () => c[hook](a, b)));
 }
 
-function asTensorList(x, where) {
+/**
+ * Tensors for Java; with `names` (the model's input or output names) an object of tensors by name
+ * is put in that order, as TF.js's standardizeInputData does.
+ */
+function asTensorList(x, where, names) {
+  if (names != null && x != null && !(x instanceof Tensor) && !Array.isArray(x) && typeof x === 'object') {
+    const dict = x;
+    x = names.map((name) => {
+      if (dict[name] == null) {
+        throw new Error(`No data provided for "${name}". Need data for each key in: ${names}`);
+      }
+      return dict[name];
+    });
+  }
   return tensorList(x, where);
 }
 
@@ -313,7 +426,8 @@ function asTensorList(x, where) {
  * null: until the data ends), runBatch(epoch, batch) → logs (null: no more data), endEpoch(epoch) →
  * logs (values or Promises), stop() → whether to stop, history() → JSON.
  */
-function trainLoop(model, callbacks, params, yieldEvery, initialEpoch, epochs, ops) {
+function trainLoop(model, userCallbacks, params, yieldEvery, initialEpoch, epochs, ops) {
+  const callbacks = registeredCallbacks(params.verbose).concat(userCallbacks);
   const yielder = makeYielder(yieldEvery, callbacks);
   callbacks.forEach((c) => {
     c.setParams(params);
@@ -360,6 +474,7 @@ function trainLoop(model, callbacks, params, yieldEvery, initialEpoch, epochs, o
       .then(() => each(callbacks, 'onTrainEnd', {}))
       .then(() => {
         const history = new History(ops.history(), params);
+        history.model = model;
         model.history = history;
         return history;
       });
@@ -387,13 +502,14 @@ LayersModel.prototype.fit = function(x, y, args) {
         throw new Error('When passing validation data, it must contain 2 (valX, valY) or 3 (valX, valY, ' +
             `valSampleWeight) items; ${a.validationData} is invalid.`);
       }
-      valX = asTensorList(a.validationData[0], 'fit()');
-      valY = asTensorList(a.validationData[1], 'fit()');
+      valX = asTensorList(a.validationData[0], 'fit()', this.inputNames);
+      valY = asTensorList(a.validationData[1], 'fit()', this.outputNames);
     }
     if (a.sampleWeight != null) {
       throw new Error('sample weight is not supported yet.');
     }
-    const loop = TRB.fitStart(this._l, asTensorList(x, 'fit()'), asTensorList(y, 'fit()'), JSON.stringify({
+    const loop = TRB.fitStart(this._l, asTensorList(x, 'fit()', this.inputNames),
+        asTensorList(y, 'fit()', this.outputNames), JSON.stringify({
       batchSize: a.batchSize, epochs: a.epochs, validationSplit: a.validationSplit, shuffle: a.shuffle,
       initialEpoch: a.initialEpoch, classWeight: a.classWeight}), valX, valY);
     const finish = () => TRB.fitFinish(loop);
@@ -421,14 +537,15 @@ LayersModel.prototype.fit = function(x, y, args) {
 
 LayersModel.prototype.evaluate = function(x, y, args) {
   const a = args == null ? {} : args;
-  const out = Array.from(TRB.evaluate(this._l, asTensorList(x, 'evaluate()'), asTensorList(y, 'evaluate()'),
+  const out = Array.from(TRB.evaluate(this._l, asTensorList(x, 'evaluate()', this.inputNames),
+      asTensorList(y, 'evaluate()', this.outputNames),
       a.batchSize == null ? NaN : Number(a.batchSize), a.batchSize == null), wrap);
   return singletonOrArray(out);
 };
 
 LayersModel.prototype.trainOnBatch = function(x, y) {
   return Promise.resolve().then(() => singletonOrArray(Array.from(TRB.trainOnBatch(this._l,
-      asTensorList(x, 'trainOnBatch()'), asTensorList(y, 'trainOnBatch()')))));
+      asTensorList(x, 'trainOnBatch()', this.inputNames), asTensorList(y, 'trainOnBatch()', this.outputNames)))));
 };
 
 // ----------------------------------------------------------------------------- datasets
@@ -481,7 +598,8 @@ LayersModel.prototype.fitDataset = function(dataset, args) {
     try {
       if (doValidation && !isDataset(a.validationData)) {
         const vd = a.validationData;
-        TRB.datasetValidationTensors(loop, asTensorList(vd[0], 'fitDataset()'), asTensorList(vd[1], 'fitDataset()'),
+        TRB.datasetValidationTensors(loop, asTensorList(vd[0], 'fitDataset()', this.inputNames),
+            asTensorList(vd[1], 'fitDataset()', this.outputNames),
             a.validationBatchSize == null ? 32 : a.validationBatchSize);
       }
       const metrics = JSON.parse(TRB.datasetInfo(loop, doValidation));

@@ -258,9 +258,7 @@ class CorpusConversionTest {
      * Asserted both ways: a model not listed must predict like TF.js, a listed one must still fail
      * (remove it from here once it works).
      */
-    static final Map<String, String> SAMOVAR_KNOWN_FAILURES = Map.ofEntries(
-            Map.entry("keras_h5/dl4j/tfkeras/convlstm2d_1.h5", "load: IllegalArgumentException: Unknown layer: ConvLSTM2D."),
-            Map.entry("keras_h5/dl4j/tfkeras/misc_3.h5", "load: IllegalArgumentException: Unknown layer: AlphaDropout."));
+    static final Map<String, String> SAMOVAR_KNOWN_FAILURES = Map.of();
 
     /** Model -> Samovar's outputs (weights for LOAD_ONLY models), or the SamovarFailure. */
     private Map<String, Object> samovar;

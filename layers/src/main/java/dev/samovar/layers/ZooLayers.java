@@ -63,6 +63,9 @@ public final class ZooLayers implements LayerProvider {
         r.register("Softmax", (c, ctx) -> new AdvancedActivations.Softmax(new Args(c)));
         r.register("GaussianNoise", (c, ctx) -> new Noise.GaussianNoise(new Args(c)));
         r.register("GaussianDropout", (c, ctx) -> new Noise.GaussianDropout(new Args(c)));
+        r.register("AlphaDropout", (c, ctx) -> new Noise.AlphaDropout(new Args(c)));
+        r.register("CategoryEncoding",
+                (c, ctx) -> new dev.samovar.layers.preprocessing.CategoryEncoding(new Args(c)));
         r.register("Permute", (c, ctx) -> new MoreCore.Permute(new Args(c)));
         r.register("RepeatVector", (c, ctx) -> new MoreCore.RepeatVector(new Args(c)));
         r.register("SpatialDropout1D", (c, ctx) -> new MoreCore.SpatialDropout1D(new Args(c)));

@@ -55,6 +55,38 @@ public final class LayersBridge {
         return LayerRegistry.create(className, JsValues.args(argsJson, refs));
     }
 
+    // -------------------------------------------------------------------- custom JS layers
+
+    /** A layer whose build / call / computeOutputShape / getConfig are the JS object's (tf.layers.Layer subclasses). */
+    @JSExport
+    public static Layer customLayer(String className, String argsJson, RefList refs, JsLayer.JsonHook build,
+            JsLayer.JsonHook outputShape, JsLayer.JsonHook config, JsLayer.CallHook call) {
+        return JsLayer.create(JsValues.args(argsJson, refs), className, build, outputShape, config, call);
+    }
+
+    /** layer.addWeight(name, shape, dtype, initializer, regularizer, trainable, constraint) of a JS layer. */
+    @JSExport
+    public static LayerVariable customAddWeight(Layer l, String name, String shapeJson, String dtype, String argsJson,
+            RefList refs) {
+        Args a = JsValues.args(argsJson, refs);
+        int[] shape = Dims.fromObject(JsValues.parse(shapeJson, null), "shape");
+        Boolean trainable = a.has("trainable") ? a.getBoolean("trainable") : null;
+        return l.addWeight(name, shape, dtype == null ? null : DType.of(dtype), Initializers.get(a.get("initializer")),
+                Regularizers.get(a.get("regularizer")), trainable, Constraints.get(a.get("constraint")));
+    }
+
+    /** Makes a registered JS layer class from a (camelCase) config, for deserialization. */
+    @org.teavm.jso.JSFunctor
+    public interface CustomLayerFactory extends org.teavm.jso.JSObject {
+        Layer make(String configJson);
+    }
+
+    /** tf.serialization.registerClass of a Layer subclass: models with it deserialize through JS. */
+    @JSExport
+    public static void registerCustomLayer(String className, CustomLayerFactory factory) {
+        LayerRegistry.register(className, (c, ctx) -> factory.make(JsValues.toJson(c)));
+    }
+
     @JSExport
     public static boolean isRegistered(String className) {
         return LayerRegistry.contains(className);

@@ -109,4 +109,10 @@ public final class RecurrentBridge {
     public static boolean isRecurrent(Layer l) {
         return l instanceof RNN || l instanceof RNNCell || l instanceof Wrapper || l instanceof Embedding;
     }
+
+    /** 1 for an RNN layer (tf.RNN's instances: SimpleRNN, LSTM, GRU, ConvLSTM2D, ...), 2 for a cell, else 0. */
+    @JSExport
+    public static int kind(Layer l) {
+        return l instanceof RNN ? 1 : l instanceof RNNCell ? 2 : 0;
+    }
 }

@@ -266,7 +266,8 @@ public abstract class Layer implements Serializable {
         DType d = dtype == null ? DType.FLOAT32 : dtype;
         Initializer init = fastWeightInitDuringBuild ? Initializers.zeros() : initializer;
         Tensor initValue = init.apply(shape, d);
-        LayerVariable weight = new LayerVariable(initValue, d, name, trainable != null && trainable, constraint);
+        // TF.js's LayerVariable defaults trainable to true
+        LayerVariable weight = new LayerVariable(initValue, d, name, trainable == null || trainable, constraint);
         initValue.dispose();
         if (regularizer != null) {
             addLoss(() -> regularizer.apply(weight.read()));

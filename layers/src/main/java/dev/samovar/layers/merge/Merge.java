@@ -136,12 +136,36 @@ public abstract class Merge extends Layer {
         return one(Dims.prepend(batchSizes.size() == 1 ? batchSizes.get(0) : Dims.UNKNOWN, out));
     }
 
+    /**
+     * TF.js's Merge.computeMask, as it is: each mask gets a leading axis of 1 and the output mask is
+     * the first mask AND-ed with the masks after it but the last (so with two inputs, the first
+     * input's mask, of shape {@code [1, ...mask]}); null when no input is masked.
+     */
     @Override
     public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
-        if (masks == null || masks.stream().allMatch(m -> m == null)) {
+        if (masks == null) {
             return null;
         }
-        throw new UnsupportedOperationException("Masks are not supported by merge layers yet");
+        if (masks.size() != inputs.size()) {
+            throw new IllegalArgumentException("The Array 'inputs' and 'mask' are expected to have the same length, "
+                    + "but have different lengths (" + inputs.size() + " vs " + masks.size() + ")");
+        }
+        if (masks.stream().allMatch(m -> m == null)) {
+            return null;
+        }
+        return Engine.get().tidy(() -> {
+            List<Tensor> m = new ArrayList<>();
+            for (Tensor t : masks) {
+                m.add(t == null ? null : Transform.expandDims(t, 0));
+            }
+            Tensor output = m.get(0);
+            for (int i = 1; i < m.size() - 1; ++i) {
+                output = dev.samovar.ops.Logic.logicalAnd(output, m.get(i));
+            }
+            List<Tensor> out = new ArrayList<>();
+            out.add(output);
+            return out;
+        });
     }
 
     /** Add, Multiply, Average, Maximum, Minimum. */
@@ -310,6 +334,42 @@ public abstract class Merge extends Layer {
                 out[at] += s[at];
             }
             return one(out);
+        }
+
+        /**
+         * TF.js's Concatenate.computeMask: unmasked inputs count as all-true, masks of lower rank get
+         * a last axis, the masks are concatenated on the layer's axis and reduced with all() over
+         * the last axis.
+         */
+        @Override
+        public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
+            if (masks == null) {
+                return null;
+            }
+            if (masks.size() != inputs.size()) {
+                throw new IllegalArgumentException("Mismatch in the length of mask (" + masks.size()
+                        + ") and the legnth of inputs (" + inputs.size() + ")");
+            }
+            if (masks.stream().allMatch(m -> m == null)) {
+                return null;
+            }
+            return Engine.get().tidy(() -> {
+                Tensor[] outputMasks = new Tensor[inputs.size()];
+                for (int i = 0; i < inputs.size(); ++i) {
+                    Tensor m = masks.get(i);
+                    if (m == null) {
+                        outputMasks[i] = Transform.cast(Creation.onesLike(inputs.get(i)), DType.BOOL);
+                    } else if (m.rank() < inputs.get(i).rank()) {
+                        outputMasks[i] = Transform.expandDims(m, -1);
+                    } else {
+                        outputMasks[i] = m;
+                    }
+                }
+                Tensor concatenated = Transform.concat(outputMasks, axis);
+                List<Tensor> out = new ArrayList<>();
+                out.add(Reduction.all(concatenated, new int[] {-1}, false));
+                return out;
+            });
         }
 
         @Override

@@ -41,7 +41,7 @@ public class LSTMCell extends BasicCell {
         return true;
     }
 
-    private boolean unitForgetBiasOn() {
+    protected boolean unitForgetBiasOn() {
         return !Undefined.isAbsent(unitForgetBias) && !Boolean.FALSE.equals(unitForgetBias)
                 && !(unitForgetBias instanceof Number && ((Number) unitForgetBias).doubleValue() == 0);
     }

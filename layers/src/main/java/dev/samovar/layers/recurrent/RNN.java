@@ -205,6 +205,11 @@ public class RNN extends dev.samovar.layers.engine.Layer {
         resetStates(null, false);
     }
 
+    /** The shape of state {@code index} of a stateful layer: {@code [batchSize, stateSize[index]]}. */
+    protected int[] stateShape(int batchSize, int index) {
+        return new int[] {batchSize, cell.stateSize()[index]};
+    }
+
     /** TF.js's resetStates(states, training): zeros, or the given values (shape-checked). */
     public void resetStates(List<Tensor> newStates, boolean training) {
         Engine.get().tidy(() -> {
@@ -223,8 +228,8 @@ public class RNN extends dev.samovar.layers.engine.Layer {
             int[] stateSize = cell.stateSize();
             if (states == null) {
                 states = new ArrayList<>();
-                for (int dim : stateSize) {
-                    states.add(Creation.zeros(batchSize, dim));
+                for (int i = 0; i < stateSize.length; i++) {
+                    states.add(Creation.zeros(stateShape(batchSize, i)));
                 }
             } else if (newStates == null) {
                 for (Tensor t : states) {
@@ -240,11 +245,11 @@ public class RNN extends dev.samovar.layers.engine.Layer {
                 keptStates.clear();
                 if (cell.stateSizeIsList()) {
                     states = new ArrayList<>();
-                    for (int dim : stateSize) {
-                        states.add(Creation.zeros(batchSize, dim));
+                    for (int i = 0; i < stateSize.length; i++) {
+                        states.add(Creation.zeros(stateShape(batchSize, i)));
                     }
                 } else {
-                    states.set(0, Creation.zeros(batchSize, stateSize[0]));
+                    states.set(0, Creation.zeros(stateShape(batchSize, 0)));
                 }
             } else {
                 if (newStates.size() != states.size()) {
@@ -261,11 +266,11 @@ public class RNN extends dev.samovar.layers.engine.Layer {
                 }
                 for (int index = 0; index < states.size(); index++) {
                     Tensor value = newStates.get(index);
-                    int[] expected = {batchSize, stateSize[index]};
+                    int[] expected = stateShape(batchSize, index);
                     if (!Dims.equal(value.shapeRef(), expected)) {
                         throw new IllegalArgumentException("State " + index + " is incompatible with layer " + name
-                                + ": expected shape=" + expected[0] + "," + expected[1] + ", received shape="
-                                + Dims.str(value.shapeRef()).replace("[", "").replace("]", ""));
+                                + ": expected shape=" + Dims.str(expected).replace("[", "").replace("]", "")
+                                + ", received shape=" + Dims.str(value.shapeRef()).replace("[", "").replace("]", ""));
                     }
                     states.set(index, value);
                 }

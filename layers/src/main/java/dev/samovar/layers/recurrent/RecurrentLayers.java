@@ -24,5 +24,7 @@ public final class RecurrentLayers implements LayerProvider {
         registry.register("TimeDistributed", (c, ctx) -> new TimeDistributed(new Args(c), ctx));
         registry.register("Embedding", (c, ctx) -> new Embedding(new Args(c)));
         registry.register("Masking", (c, ctx) -> new Masking(new Args(c)));
+        registry.register("ConvLSTM2D", (c, ctx) -> new ConvLSTM2D(new Args(c)));
+        registry.register("ConvLSTM2DCell", (c, ctx) -> new ConvLSTM2DCell(new Args(c)));
     }
 }

@@ -40,6 +40,18 @@ public final class LayerMetrics {
                 Logic.equal(yPred, s(p)))), DType.FLOAT32));
     }
 
+    /** TF.js's r2Score: 1 - sum((yTrue - yPred)^2) / sum((yTrue - mean(yTrue))^2), over all elements. */
+    public static Tensor r2Score(Tensor yTrue, Tensor yPred) {
+        return dev.samovar.core.Engine.get().tidy(() -> {
+            Tensor ssr = dev.samovar.ops.Reduction.sum(dev.samovar.ops.Unary.square(
+                    dev.samovar.ops.Arithmetic.sub(yTrue, yPred)));
+            Tensor ss = dev.samovar.ops.Reduction.sum(dev.samovar.ops.Unary.square(
+                    dev.samovar.ops.Arithmetic.sub(yTrue, dev.samovar.ops.Reduction.mean(yTrue))));
+            return dev.samovar.ops.Arithmetic.sub(dev.samovar.layers.backend.LayerOps.scalar(1),
+                    dev.samovar.ops.Arithmetic.div(ssr, ss));
+        });
+    }
+
     public static Tensor precision(Tensor yTrue, Tensor yPred) {
         return Engine.get().tidy(() -> {
             Tensor tp = count(yTrue, 1, yPred, 1);
@@ -103,6 +115,8 @@ public final class LayerMetrics {
                 return LayerMetrics::sparseCategoricalAccuracy;
             case "binaryCrossentropy":
                 return LayerLosses.get("binaryCrossentropy");
+            case "r2Score":
+                return LayerMetrics::r2Score;
             default:
                 return get(name);
         }

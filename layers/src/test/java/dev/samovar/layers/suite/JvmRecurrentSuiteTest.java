@@ -44,7 +44,8 @@ class JvmRecurrentSuiteTest {
             {"simpleRNNCell", "SimpleRNNCell"}, {"lstmCell", "LSTMCell"}, {"gruCell", "GRUCell"},
             {"stackedRNNCells", "StackedRNNCells"}, {"bidirectional", "Bidirectional"},
             {"timeDistributed", "TimeDistributed"}, {"embedding", "Embedding"}, {"masking", "Masking"},
-            {"dense", "Dense"}};
+            {"dense", "Dense"}, {"convLstm2d", "ConvLSTM2D"}, {"convLstm2dCell", "ConvLSTM2DCell"},
+            {"flatten", "Flatten"}};
         for (String[] n : names) {
             CLASS_NAMES.put(n[0], n[1]);
         }
