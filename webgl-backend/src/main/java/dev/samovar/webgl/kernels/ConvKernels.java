@@ -96,7 +96,7 @@ final class ConvKernels {
         int ic = g.inChannels;
         int mult = depthwise ? w.shapeRef()[3] : 1;
         Program p = Program.texel(depthwise ? "DepthwiseConv2D" : "Conv2D", g.outShape, DType.FLOAT32)
-                .input("X", x).input("W", w);
+                .constantShapes().input("X", x).input("W", w);
         Fused.addInputs(p, bias, prelu, act, alpha);
         p.shapeInt("IH", g.inHeight).shapeInt("IW", g.inWidth).shapeInt("IC", ic)
                 .shapeInt("OH", g.outHeight).shapeInt("OW", g.outWidth).shapeInt("OC", oc)

@@ -99,7 +99,7 @@ final class MatMulKernels {
             return blocked;
         }
         boolean packed = n % 4 == 0;
-        Program p = Program.texel("MatMul", outShape, DType.FLOAT32).input("A", a).input("B", b);
+        Program p = Program.texel("MatMul", outShape, DType.FLOAT32).constantShapes().input("A", a).input("B", b);
         Fused.addInputs(p, bias, prelu, act, alpha);
         p.shapeInt("M", m).shapeInt("N", n).shapeInt("K", k)
                 .shapeInt("A_BATCH", batchA == 1 ? 0 : m * k).shapeInt("B_BATCH", batchB == 1 ? 0 : k * n);
