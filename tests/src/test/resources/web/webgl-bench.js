@@ -90,12 +90,91 @@
     }
   }
 
-  /** Number of workloads (the last one is the training step). */
-  window.webglBenchCount = () => WORKLOADS.length + 1;
+  /** Number of workloads (then the training step, then MobileNetV2). */
+  window.webglBenchCount = () => WORKLOADS.length + 2;
+
+  // MobileNetV2 (the nsfwjs layers model from npm, uint8-quantized weights), predict on one
+  // 224x224x3 input: first call (shader compilation included) and warm, both libraries on webgl.
+  async function artifactsFrom(url) {
+    const json = await (await fetch(url)).json();
+    const base = url.substring(0, url.lastIndexOf('/') + 1);
+    const specs = [];
+    const paths = [];
+    json.weightsManifest.forEach((g) => {
+      g.weights.forEach((w) => specs.push(w));
+      g.paths.forEach((p) => paths.push(p));
+    });
+    const buffers = await Promise.all(paths.map(async (p) => (await fetch(base + p)).arrayBuffer()));
+    let total = 0;
+    buffers.forEach((b) => {
+      total += b.byteLength;
+    });
+    const all = new Uint8Array(total);
+    let at = 0;
+    buffers.forEach((b) => {
+      all.set(new Uint8Array(b), at);
+      at += b.byteLength;
+    });
+    return {modelTopology: json.modelTopology, weightSpecs: specs, weightData: all.buffer};
+  }
+
+  async function mobilenetEntry(opts) {
+    const entry = {name: 'MobileNetV2 (nsfwjs layers model, uint8) predict 1x224x224x3', samovarFirst: null,
+      tfjsFirst: null, samovar: null, tfjs: null, runs: 0, maxDiff: null, error: null};
+    try {
+      const artifacts = await artifactsFrom(opts.mobilenetUrl || '/models/npm/nsfwjs/mobilenet_v2/model.json');
+      const handler = {load: async () => artifacts};
+      const ms = await sv.loadLayersModel(handler);
+      const mt = await tfjs.loadLayersModel(handler);
+      const data = rand(224 * 224 * 3, 5).map((v) => (v + 1) / 2);
+      const xs = sv.tensor(data, [1, 224, 224, 3]);
+      const xt = tfjs.tensor(data, [1, 224, 224, 3]);
+      const once = (L, m, x) => {
+        const t0 = performance.now();
+        const y = m.predict(x);
+        const v = y.dataSync();
+        const t = performance.now() - t0;
+        y.dispose();
+        return {t, v};
+      };
+      const a = once(sv, ms, xs);
+      const b = once(tfjs, mt, xt);
+      entry.samovarFirst = a.t;
+      entry.tfjsFirst = b.t;
+      let d = 0;
+      for (let i = 0; i < a.v.length; i++) {
+        d = Math.max(d, Math.abs(a.v[i] - b.v[i]));
+      }
+      entry.maxDiff = d;
+      const ts = [];
+      const tt = [];
+      const start = performance.now();
+      const maxRuns = opts.maxRuns || 8;
+      while (ts.length < maxRuns && (ts.length < (opts.minRuns || 2) || performance.now() - start < (opts.budgetMs || 3000))) {
+        ts.push(once(sv, ms, xs).t);
+        tt.push(once(tfjs, mt, xt).t);
+        await sleep(0);
+      }
+      entry.samovar = median(ts);
+      entry.tfjs = median(tt);
+      entry.runs = ts.length;
+      xs.dispose();
+      xt.dispose();
+      ms.dispose();
+      mt.dispose();
+    } catch (e) {
+      entry.error = String(e && e.message || e);
+    }
+    log(entry);
+    return entry;
+  }
 
   /** Runs workload i alone; resolves to its entry as JSON (one call each keeps under driver timeouts). */
   window.runWebGLWorkload = async function(i, opts) {
     await setUp();
+    if (i === WORKLOADS.length + 1) {
+      return JSON.stringify(await mobilenetEntry(opts || {}));
+    }
     const r = await runSome([i], opts || {});
     return JSON.stringify(r[0]);
   };
@@ -116,6 +195,7 @@
       all.push(i);
     }
     const results = await runSome(all, opts || {});
+    results.push(await mobilenetEntry(opts || {}));
     return JSON.stringify({env: JSON.parse(window.webglBenchEnv()), results});
   };
 

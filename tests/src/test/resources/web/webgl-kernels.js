@@ -77,6 +77,35 @@
       return [tf.localResponseNormalization(x, 3, 1, 0.5, 0.75),
         tf.grad((v) => tf.localResponseNormalization(v, 3, 1, 0.5, 0.75).square().sum())(x)];
     },
+    // Block programs (four rows by four columns per fragment, assembled four rows per texture row):
+    // every transpose, a last block past M, batches, fused epilogues, and outputs read back by
+    // other kernels (the assembled layout as an input).
+    'block matMul NN, M not a multiple of 4': () => tf.matMul(rand([37, 64], 60), rand([64, 48], 61)),
+    'block matMul TN (K not a multiple of 4)': () => tf.matMul(rand([30, 44], 62), rand([30, 20], 63), true, false),
+    'block matMul TN': () => tf.matMul(rand([64, 40], 64), rand([64, 24], 65), true, false),
+    'block matMul NT': () => tf.matMul(rand([24, 36], 66), rand([52, 36], 67), false, true),
+    'block matMul TT': () => tf.matMul(rand([36, 24], 68), rand([52, 36], 69), true, true),
+    'block batchMatMul, broadcast batch': () => tf.matMul(rand([3, 8, 20], 70), rand([1, 20, 12], 71)),
+    'block fused matMul bias relu6': () => tf.fused.matMul({a: rand([50, 32], 72), b: rand([32, 40], 73),
+      bias: rand([40], 74), activation: 'relu6'}),
+    'block fused matMul prelu': () => tf.fused.matMul({a: rand([16, 32], 75), b: rand([32, 16], 76),
+      bias: rand([16], 77), activation: 'prelu', preluActivationWeights: rand([16], 78)}),
+    'block output as input (matMul chain, transpose, slice)': () => {
+      const h = tf.matMul(rand([40, 32], 79), rand([32, 28], 80));
+      return [tf.matMul(h, rand([28, 12], 81)), tf.matMul(h, rand([40, 8], 82), true, false), tf.transpose(h),
+        tf.slice(h, [3, 5], [30, 20]), tf.add(h, 1)];
+    },
+    'block conv2d': () => tf.conv2d(rand([2, 15, 13, 8], 83), rand([3, 3, 8, 12], 84), 1, 'same'),
+    'block conv2d strided dilated': () => tf.conv2d(rand([1, 17, 19, 4], 85), rand([3, 2, 4, 8], 86), 1, 'valid',
+        'NHWC', [2, 3]),
+    'block conv2d input channels 3 (im2col)': () => tf.conv2d(rand([2, 23, 21, 3], 87), rand([3, 3, 3, 16], 88), 2,
+        'same'),
+    'block fused conv2d bias leakyrelu': () => tf.fused.conv2d({x: rand([1, 12, 12, 16], 89),
+      filter: rand([1, 1, 16, 8], 90), strides: 1, pad: 'valid', bias: rand([8], 91), activation: 'leakyrelu',
+      leakyreluAlpha: 0.3}),
+    'block depthwise': () => tf.depthwiseConv2d(rand([2, 14, 11, 12], 92), rand([3, 3, 12, 1], 93), 2, 'same'),
+    'block fused depthwise relu': () => tf.fused.depthwiseConv2d({x: rand([1, 10, 10, 8], 94),
+      filter: rand([3, 3, 8, 1], 95), strides: 1, pad: 'same', bias: rand([8], 96), activation: 'relu'}),
     'gather grad (unsortedSegmentSum)': () => tf.grad((x) => tf.gather(x, tf.tensor1d(ints(300, 17, 49), 'int32'))
         .square().sum())(rand([17, 24], 48)),
   };

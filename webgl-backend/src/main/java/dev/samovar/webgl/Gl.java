@@ -58,6 +58,12 @@ public interface Gl extends JSObject {
     int CULL_FACE = 0x0B44;
     /** KHR_parallel_shader_compile: whether a program finished linking. */
     int COMPLETION_STATUS_KHR = 0x91B1;
+    int READ_FRAMEBUFFER = 0x8CA8;
+    int DRAW_FRAMEBUFFER = 0x8CA9;
+    int COLOR_BUFFER_BIT = 0x4000;
+    int MAX_DRAW_BUFFERS = 0x8824;
+    int MAX_COLOR_ATTACHMENTS = 0x8CDF;
+    int NONE = 0;
 
     boolean isContextLost();
 
@@ -91,6 +97,8 @@ public interface Gl extends JSObject {
     JSObject createFramebuffer();
 
     void bindFramebuffer(int target, JSObject framebuffer);
+
+    void deleteFramebuffer(JSObject framebuffer);
 
     void framebufferTexture2D(int target, int attachment, int texTarget, JSObject texture, int level);
 
@@ -155,6 +163,11 @@ public interface Gl extends JSObject {
     void viewport(int x, int y, int width, int height);
 
     void drawArrays(int mode, int first, int count);
+
+    void readBuffer(int src);
+
+    void blitFramebuffer(int srcX0, int srcY0, int srcX1, int srcY1, int dstX0, int dstY0, int dstX1, int dstY1,
+            int mask, int filter);
 
     void readPixels(int x, int y, int width, int height, int format, int type, ArrayBufferView dst, int dstOffset);
 

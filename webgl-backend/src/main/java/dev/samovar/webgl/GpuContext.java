@@ -19,6 +19,10 @@ final class GpuContext {
     final int maxTextureUnits;
     final String renderer;
     private JSObject framebuffer;
+    /** A second framebuffer: the destination of the blits that assemble a block program's output. */
+    private JSObject blitFramebuffer;
+    /** Color attachments a fragment shader can write at once (WebGL2 guarantees 4). */
+    int maxDrawBuffers;
     private JSObject vertexShader;
     /** KHR_parallel_shader_compile, or null. */
     JSObject parallelCompile;
@@ -99,8 +103,10 @@ final class GpuContext {
         gl.bufferData(Gl.ARRAY_BUFFER, corners, Gl.STATIC_DRAW);
         gl.enableVertexAttribArray(0);
         gl.vertexAttribPointer(0, 2, Gl.FLOAT, false, 0, 0);
+        blitFramebuffer = gl.createFramebuffer();
         framebuffer = gl.createFramebuffer();
         gl.bindFramebuffer(Gl.FRAMEBUFFER, framebuffer);
+        maxDrawBuffers = Math.min(gl.getParameter(Gl.MAX_DRAW_BUFFERS), gl.getParameter(Gl.MAX_COLOR_ATTACHMENTS));
         vertexShader = gl.createShader(Gl.VERTEX_SHADER);
         gl.shaderSource(vertexShader, VERTEX_SHADER);
         gl.compileShader(vertexShader);
@@ -144,6 +150,7 @@ final class GpuContext {
      * remade; textures of the old generation are gone.
      */
     void reinit() {
+        blockTargets.clear();
         generation++;
         lost = false;
         init();
@@ -179,6 +186,110 @@ final class GpuContext {
             gl.framebufferTexture2D(Gl.FRAMEBUFFER, Gl.COLOR_ATTACHMENT0, Gl.TEXTURE_2D, t == null ? null : t.handle, 0);
             attached = t;
         }
+    }
+
+    /** A framebuffer with its own four part textures of one size, attached once (see {@link #blockTarget}). */
+    static final class BlockTarget {
+        final JSObject framebuffer;
+        final Texture[] parts;
+        int lastUse;
+
+        BlockTarget(JSObject framebuffer, Texture[] parts) {
+            this.framebuffer = framebuffer;
+            this.parts = parts;
+        }
+    }
+
+    /** Block targets by part size, the least recently used dropped beyond {@link #MAX_BLOCK_TARGETS}. */
+    private final java.util.Map<Long, BlockTarget> blockTargets = new java.util.HashMap<>();
+    private int blockUses;
+    static final int MAX_BLOCK_TARGETS = 8;
+
+    /**
+     * The render target of a block draw whose parts are {@code width x height}: a framebuffer with
+     * {@code n} float textures attached as color attachments 0..n-1, all enabled as draw buffers.
+     * Kept per size (attaching textures anew on every draw costs more than the draw on ANGLE).
+     */
+    BlockTarget blockTarget(int width, int height, int n) {
+        long key = ((long) width << 32) | height;
+        BlockTarget bt = blockTargets.get(key);
+        if (bt == null || bt.parts[0].generation != generation) {
+            if (blockTargets.size() >= MAX_BLOCK_TARGETS) {
+                Long oldest = null;
+                for (java.util.Map.Entry<Long, BlockTarget> e : blockTargets.entrySet()) {
+                    if (oldest == null || e.getValue().lastUse < blockTargets.get(oldest).lastUse) {
+                        oldest = e.getKey();
+                    }
+                }
+                deleteBlockTarget(blockTargets.remove(oldest));
+            }
+            Texture[] parts = new Texture[n];
+            for (int q = 0; q < n; q++) {
+                parts[q] = createTexture(width, height, false);
+            }
+            JSObject fb = gl.createFramebuffer();
+            gl.bindFramebuffer(Gl.FRAMEBUFFER, fb);
+            for (int q = 0; q < n; q++) {
+                gl.framebufferTexture2D(Gl.FRAMEBUFFER, Gl.COLOR_ATTACHMENT0 + q, Gl.TEXTURE_2D, parts[q].handle, 0);
+            }
+            Js.drawBuffers(gl, n);
+            gl.bindFramebuffer(Gl.FRAMEBUFFER, framebuffer);
+            bt = new BlockTarget(fb, parts);
+            blockTargets.put(key, bt);
+        }
+        bt.lastUse = ++blockUses;
+        return bt;
+    }
+
+    private void deleteBlockTarget(BlockTarget bt) {
+        if (bt != null && bt.parts[0].generation == generation && !lost) {
+            gl.deleteFramebuffer(bt.framebuffer);
+            for (Texture t : bt.parts) {
+                gl.deleteTexture(t.handle);
+            }
+        }
+    }
+
+    /** Deletes the block targets (their textures are scratch space, remade on demand). */
+    void clearBlockTargets() {
+        for (BlockTarget bt : blockTargets.values()) {
+            deleteBlockTarget(bt);
+        }
+        blockTargets.clear();
+    }
+
+    /** Bytes of the block targets' textures. */
+    double blockTargetBytes() {
+        double b = 0;
+        for (BlockTarget bt : blockTargets.values()) {
+            for (Texture t : bt.parts) {
+                b += t.bytes();
+            }
+        }
+        return b;
+    }
+
+    /** Makes a block target the draw target (the shared framebuffer comes back with {@link #assembleBlocks}). */
+    void bindBlockTarget(BlockTarget bt) {
+        gl.bindFramebuffer(Gl.FRAMEBUFFER, bt.framebuffer);
+    }
+
+    /**
+     * Copies the parts of a block draw side by side into {@code target} (part q to x from
+     * {@code q * width}), then binds the shared framebuffer again.
+     */
+    void assembleBlocks(BlockTarget bt, Texture target) {
+        Texture[] parts = bt.parts;
+        int w = parts[0].width;
+        int h = parts[0].height;
+        gl.bindFramebuffer(Gl.DRAW_FRAMEBUFFER, blitFramebuffer);
+        gl.framebufferTexture2D(Gl.DRAW_FRAMEBUFFER, Gl.COLOR_ATTACHMENT0, Gl.TEXTURE_2D, target.handle, 0);
+        for (int q = 0; q < parts.length; q++) {
+            gl.readBuffer(Gl.COLOR_ATTACHMENT0 + q);
+            gl.blitFramebuffer(0, 0, w, h, q * w, 0, (q + 1) * w, h, Gl.COLOR_BUFFER_BIT, Gl.NEAREST);
+        }
+        gl.framebufferTexture2D(Gl.DRAW_FRAMEBUFFER, Gl.COLOR_ATTACHMENT0, Gl.TEXTURE_2D, null, 0);
+        gl.bindFramebuffer(Gl.FRAMEBUFFER, framebuffer);
     }
 
     /**

@@ -60,6 +60,11 @@ final class Js {
             + "canvas.addEventListener('webglcontextrestored', function() { restored(); }, false);")
     static native void onContextEvents(JSObject canvas, Callback lost, Callback restored);
 
+    /** gl.drawBuffers([COLOR_ATTACHMENT0 .. COLOR_ATTACHMENT0 + n - 1]). */
+    @JSBody(params = {"gl", "n"}, script = "var a = []; for (var i = 0; i < n; i++) { a.push(0x8CE0 + i); }"
+            + " gl.drawBuffers(a);")
+    static native void drawBuffers(Gl gl, int n);
+
     @JSBody(params = {"callback", "ms"}, script = "setTimeout(callback, ms);")
     static native void setTimeout(Callback callback, int ms);
 }

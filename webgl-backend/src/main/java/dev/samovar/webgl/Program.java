@@ -15,6 +15,14 @@ import java.util.List;
  *       coordinates {@code c0...}; the generated main computes the four elements of a texel.</li>
  *   <li>{@link #texel}: the snippet is the body of {@code vec4 computeTexel(int t, int x, int y)},
  *       returning the output texel {@code t} (four consecutive elements) at {@code (x, y)}.</li>
+ *   <li>{@link #block}: the output, viewed as [rows, C] with C its last dimension (a multiple of
+ *       4), is computed in blocks of {@link #BLOCK_ROWS} rows by four columns: the snippet is the
+ *       body of {@code void computeBlock(int row0, int c4, out vec4 r0, ..., out vec4 r3)}, setting
+ *       {@code rq} to the values {@code [row0 + q, 4*c4 .. 4*c4+3]} (rows past the end are computed
+ *       and dropped: the snippet must keep its reads in range). Each fragment writes its four rows
+ *       to four render targets at once, which are then copied side by side into the output texture
+ *       (a layout with four rows per texture row, see {@link Layout}). Reading a value once for four
+ *       rows is what makes matMul and convolutions cheap: see {@link #canBlock}.</li>
  * </ul>
  *
  * <p>For an input named {@code A} of rank r the helpers are {@code getA(c0, ..., c[r-1])} (one
@@ -28,7 +36,7 @@ import java.util.List;
 public final class Program {
     /** Whether the snippet computes one element or one texel. */
     public enum Mode {
-        ELEMENT, TEXEL
+        ELEMENT, TEXEL, BLOCK
     }
 
     /** A named int or float parameter of the snippet: a constant in the source or a uniform. */
@@ -72,6 +80,38 @@ public final class Program {
     /** A program computing each output texel of four consecutive elements (see the class comment). */
     public static Program texel(String name, int[] outShape, DType outDtype) {
         return new Program(name, Mode.TEXEL, outShape, outDtype);
+    }
+
+    /** Rows of a block (see {@link #block}). */
+    public static final int BLOCK_ROWS = 4;
+
+    /** A program computing blocks of four rows by four columns (see the class comment and {@link #canBlock}). */
+    public static Program block(String name, int[] outShape, DType outDtype) {
+        return new Program(name, Mode.BLOCK, outShape, outDtype);
+    }
+
+    /**
+     * Whether a float32 output of this shape can be computed by a {@link #block} program here: last
+     * dimension a multiple of 4, at least a block of rows, four render targets, and the assembled
+     * texture (C texels wide) within the texture size limits.
+     */
+    public static boolean canBlock(int[] outShape) {
+        WebGLBackend be = WebGLBackend.getIfCreated();
+        if (be == null || outShape.length == 0) {
+            return false;
+        }
+        int c = outShape[outShape.length - 1];
+        int size = 1;
+        for (int d : outShape) {
+            size *= d;
+        }
+        if (c % 4 != 0 || c == 0 || size == 0) {
+            return false;
+        }
+        int rows = size / c;
+        int max = be.maxTextureSize();
+        return rows >= BLOCK_ROWS && be.maxDrawBuffers() >= BLOCK_ROWS && c <= max
+                && (rows + BLOCK_ROWS - 1) / BLOCK_ROWS <= max;
     }
 
     /** Adds an input sampled as {@code name} (a GLSL identifier: A, B, X, W, DY...). */

@@ -134,7 +134,13 @@ final class ShaderGen {
         token(outInt ? "oi" : "of");
         token("r" + rank);
         text(PRELUDE);
-        text(outInt ? "out ivec4 outColor;\n" : "out vec4 outColor;\n");
+        if (p.mode == Program.Mode.BLOCK) {
+            for (int q = 0; q < Program.BLOCK_ROWS; q++) {
+                text("layout(location = " + q + ") out vec4 outColor" + q + ";\n");
+            }
+        } else {
+            text(outInt ? "out ivec4 outColor;\n" : "out vec4 outColor;\n");
+        }
         declInt("OUT_W", outW, uni);
         declInt("OUT_SIZE", outSize, uni);
         int stride = 1;
@@ -191,6 +197,16 @@ final class ShaderGen {
                     + "  if (i + 2 < OUT_SIZE) r.z = computeAt(i + 2);\n"
                     + "  if (i + 3 < OUT_SIZE) r.w = computeAt(i + 3);\n"
                     + "  outColor = r;\n}\n");
+        } else if (p.mode == Program.Mode.BLOCK) {
+            StringBuilder sig = new StringBuilder("void computeBlock(int row0, int c4");
+            StringBuilder call = new StringBuilder("  computeBlock(int(gl_FragCoord.y) * " + Program.BLOCK_ROWS
+                    + ", int(gl_FragCoord.x)");
+            for (int q = 0; q < Program.BLOCK_ROWS; q++) {
+                sig.append(", out vec4 r").append(q);
+                call.append(", outColor").append(q);
+            }
+            text(sig + ") {\n" + p.body + "\n}\n");
+            text("void main() {\n" + call + ");\n}\n");
         } else {
             text(vec + " computeTexel(int t, int x, int y) {\n" + p.body + "\n}\n");
             text("void main() {\n  int x = int(gl_FragCoord.x);\n  int y = int(gl_FragCoord.y);\n"
@@ -245,6 +261,16 @@ final class ShaderGen {
         text(scalar + " get" + n + "(" + params + ") { return " + n + "_at(" + (rank == 0 ? "0" : index.toString())
                 + "); }\n");
         if (aligned) {
+            // Where row `row` starts: its texel c4 is at (base.x + c4, base.y) (rows never wrap).
+            if (direct) {
+                text("ivec2 " + n + "_rowBase(int row) { return ivec2(0, row); }\n");
+            } else {
+                text("ivec2 " + n + "_rowBase(int row) { int t = row * " + n + "_C4; int y = t / " + n + "_W; "
+                        + "return ivec2(t - y * " + n + "_W, y); }\n");
+            }
+            // The base of the next row, without a division.
+            text("ivec2 " + n + "_nextRow(ivec2 b) { b.x += " + n + "_C4; if (b.x >= " + n + "_W) { b.x -= " + n
+                    + "_W; b.y += 1; } return b; }\n");
             if (direct) {
                 text(vec + " " + n + "_row(int row, int c4) { return " + n + "_texelXY(c4, row); }\n");
             } else {

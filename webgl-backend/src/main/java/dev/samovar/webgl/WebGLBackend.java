@@ -228,6 +228,8 @@ public final class WebGLBackend implements Backend {
         m.put("numBytesInGPU", numBytesInGPU);
         m.put("numBytesInGPUAllocated", textures.bytesUsed() + textures.bytesFree());
         m.put("numBytesInGPUFree", textures.bytesFree());
+        // Scratch render targets of the block programs (four rows per fragment), at most a few sizes.
+        m.put("numBytesInGPUScratch", ctx.blockTargetBytes());
         m.put("numTextures", (double) textures.numUsed());
         m.put("numTexturesFree", (double) textures.numFree());
         return m;
@@ -241,6 +243,7 @@ public final class WebGLBackend implements Backend {
     @Override
     public void dispose() {
         textures.clearFree();
+        ctx.clearBlockTargets();
     }
 
     // ---------------------------------------------------------------------------- programs
@@ -308,7 +311,18 @@ public final class WebGLBackend implements Backend {
             tex[i] = ensureTexture(t);
             shapes[i] = t.shapeRef();
         }
-        int[] ts = Layout.texShape(p.outShape, ctx.maxTextureSize);
+        boolean block = p.mode == Program.Mode.BLOCK;
+        int[] ts;
+        int[] partShape = null;
+        if (block) {
+            // Parts: one texel per fragment, C/4 wide and a row per block; assembled C wide.
+            int c4 = p.outShape[p.outShape.length - 1] / 4;
+            int h = (size / (c4 * 4) + Program.BLOCK_ROWS - 1) / Program.BLOCK_ROWS;
+            partShape = new int[] {c4, h};
+            ts = new int[] {c4 * Program.BLOCK_ROWS, h};
+        } else {
+            ts = Layout.texShape(p.outShape, ctx.maxTextureSize);
+        }
         ShaderGen g = ShaderGen.keyOf(p, tex, shapes, ts[0], ts[1]);
         String key = g.key.toString();
         CompiledProgram cp = programs.get(key);
@@ -326,7 +340,14 @@ public final class WebGLBackend implements Backend {
         }
         cp.ensureLinked(ctx);
         Texture target = textures.acquire(ts[0], ts[1], p.outDtype != DType.FLOAT32);
-        draw(cp, g.uniforms, tex, target);
+        if (block) {
+            GpuContext.BlockTarget bt = ctx.blockTarget(partShape[0], partShape[1], Program.BLOCK_ROWS);
+            ctx.bindBlockTarget(bt);
+            draw(cp, g.uniforms, tex, null, partShape[0], partShape[1]);
+            ctx.assembleBlocks(bt, target);
+        } else {
+            draw(cp, g.uniforms, tex, target, target.width, target.height);
+        }
         out.texture = target;
         numBytesInGPU += target.bytes();
         return adopt(out, p.outShape);
@@ -350,7 +371,9 @@ public final class WebGLBackend implements Backend {
         return cp;
     }
 
-    private void draw(CompiledProgram cp, ShaderGen.Uniforms u, Texture[] inputs, Texture target) {
+    /** Draws into {@code target} (null: the attachments are set already) over {@code width x height} texels. */
+    private void draw(CompiledProgram cp, ShaderGen.Uniforms u, Texture[] inputs, Texture target, int width,
+            int height) {
         Gl gl = ctx.gl;
         gl.useProgram(cp.handle);
         for (int i = 0; i < inputs.length; i++) {
@@ -383,8 +406,10 @@ public final class WebGLBackend implements Backend {
         if (inf != null) {
             gl.uniform1f(inf, Double.POSITIVE_INFINITY);
         }
-        ctx.attach(target);
-        gl.viewport(0, 0, target.width, target.height);
+        if (target != null) {
+            ctx.attach(target);
+        }
+        gl.viewport(0, 0, width, height);
         // No feedback loop: the target comes from the free pool, so no input of this draw is it
         // (units beyond the program's inputs are not sampled).
         gl.drawArrays(Gl.TRIANGLE_STRIP, 0, 4);
@@ -485,6 +510,11 @@ public final class WebGLBackend implements Backend {
         return ctx.maxTextureSize;
     }
 
+    /** Render targets one draw can write (at least 4 in WebGL2). */
+    public int maxDrawBuffers() {
+        return ctx.maxDrawBuffers;
+    }
+
     public boolean parallelCompile() {
         return ctx.parallelCompile != null;
     }
@@ -518,5 +548,6 @@ public final class WebGLBackend implements Backend {
     /** Deletes the free textures of the pool (memory back to the GPU). */
     public void releaseFreeTextures() {
         textures.clearFree();
+        ctx.clearBlockTargets();
     }
 }

@@ -20,7 +20,17 @@ class WebGLBenchmark {
         JsonArray results = new JsonArray();
         // One driver call per workload: SwiftShader is slow, and one call must stay under the
         // driver's command timeout.
-        try (dev.samovar.demos.StaticServer server = dev.samovar.tests.browser.TestSite.start();
+        java.nio.file.Path root = dev.samovar.tests.ops.Fixtures.root();
+        String sharedProp = System.getProperty("samovar.shared", System.getenv("SAMOVAR_SHARED"));
+        // The corpus (MobileNetV2) sits beside the checkout (../shared) or beside a worktree's parent.
+        java.nio.file.Path shared = sharedProp != null ? java.nio.file.Path.of(sharedProp)
+                : java.nio.file.Files.isDirectory(root.resolve("../shared/models").normalize())
+                        ? root.resolve("../shared").normalize() : root.resolve("../../shared").normalize();
+        try (dev.samovar.demos.StaticServer server = new dev.samovar.demos.StaticServer(0)
+                .mount("/dist/", dev.samovar.tests.browser.TestSite.dist())
+                .mount("/test/", root.resolve("tests/src/test/resources/web"))
+                .mount("/node_modules/", root.resolve("node_modules"))
+                .mount("/models/", shared.resolve("models/tfjs")).start();
                 dev.samovar.tests.browser.Chromium chromium = new dev.samovar.tests.browser.Chromium()) {
             chromium.driver().get(server.url("/test/webgl-bench.html"));
             int n = ((Number) chromium.driver().executeScript("return window.webglBenchCount();")).intValue();

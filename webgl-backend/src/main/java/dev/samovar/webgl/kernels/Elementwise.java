@@ -106,7 +106,7 @@ final class Elementwise {
         String fns = functions(outDtype, ins, scalarBody, vecBody);
         Program p;
         if (texel) {
-            p = Program.texel(name, outShape, outDtype);
+            p = Program.texel(name, outShape, outDtype).constantShapes();
             StringBuilder body = new StringBuilder();
             StringBuilder call = new StringBuilder("  return op(");
             for (int i = 0; i < ins.length; i++) {
@@ -128,7 +128,7 @@ final class Elementwise {
             }
             p.body(body.append(call).append(");").toString());
         } else {
-            p = Program.element(name, outShape, outDtype);
+            p = Program.element(name, outShape, outDtype).constantShapes();
             StringBuilder call = new StringBuilder("  return op(");
             for (int i = 0; i < ins.length; i++) {
                 Tensor t = ins[i];

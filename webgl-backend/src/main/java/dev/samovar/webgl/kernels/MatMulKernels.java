@@ -94,8 +94,12 @@ final class MatMulKernels {
             return null;
         }
         int[] outShape = dev.samovar.core.Shapes.concat(batchShape, new int[] {m, n});
+        Tensor blocked = blockMatMul(a, b, ta, tb, m, n, k, batch, batchA, batchB, outShape, bias, prelu, act, alpha);
+        if (blocked != null) {
+            return blocked;
+        }
         boolean packed = n % 4 == 0;
-        Program p = Program.texel("MatMul", outShape, DType.FLOAT32).input("A", a).input("B", b);
+        Program p = Program.texel("MatMul", outShape, DType.FLOAT32).constantShapes().input("A", a).input("B", b);
         Fused.addInputs(p, bias, prelu, act, alpha);
         p.shapeInt("M", m).shapeInt("N", n).shapeInt("K", k)
                 .shapeInt("A_BATCH", batchA == 1 ? 0 : m * k).shapeInt("B_BATCH", batchB == 1 ? 0 : k * n);
@@ -169,5 +173,98 @@ final class MatMulKernels {
         }
         p.functions(fn.toString()).body(body.toString());
         return p.run();
+    }
+
+    /**
+     * The product as a {@link Program#block} program: each fragment computes four rows by four
+     * columns of the output, reading four texels of A and four of B per four steps of k (64
+     * multiply-adds for 8 reads, against 16 for 5 reading one output texel at a time). Every
+     * operand is read as whole texels along its last axis, whichever way it is transposed, so this
+     * needs that axis to be a multiple of 4 (K for A and for a transposed B, M for a transposed A, N
+     * for B) with the texture's rows lined up, and, with several batches, M a multiple of 4 (a block
+     * never spans two batches). Null when those do not hold.
+     */
+    private static Tensor blockMatMul(Tensor a, Tensor b, boolean ta, boolean tb, int m, int n, int k, int batch,
+            int batchA, int batchB, int[] outShape, Tensor bias, Tensor prelu, String act, double alpha) {
+        if (!Program.canBlock(outShape) || n % 4 != 0 || (batch > 1 && m % 4 != 0)) {
+            return null;
+        }
+        if ((ta ? m % 4 != 0 : k % 4 != 0) || (tb && k % 4 != 0)) {
+            // (A transposed and B not: any K, see below.)
+            return null;
+        }
+        dev.samovar.webgl.WebGLBackend be = dev.samovar.webgl.WebGLBackend.get();
+        if (!dev.samovar.webgl.Layout.rowAligned(be.textureWidth(a), ta ? m : k)
+                || !dev.samovar.webgl.Layout.rowAligned(be.textureWidth(b), tb ? k : n)) {
+            return null;
+        }
+        Program p = Program.block("MatMulBlock", outShape, DType.FLOAT32).constantShapes().input("A", a).input("B", b);
+        Fused.addInputs(p, bias, prelu, act, alpha);
+        p.shapeInt("M", m).shapeInt("N", n).shapeInt("K", k)
+                .shapeInt("A_ROWS", batchA == 1 ? 0 : (ta ? k : m)).shapeInt("B_ROWS", batchB == 1 ? 0 : (tb ? n : k));
+        StringBuilder body = new StringBuilder();
+        body.append("  int bt = row0 / M; int i0 = row0 - bt * M; int j = c4 * 4;\n"
+                + "  int aRow0 = bt * A_ROWS; int bRow0 = bt * B_ROWS;\n"
+                + "  vec4 acc0 = vec4(0.0); vec4 acc1 = vec4(0.0); vec4 acc2 = vec4(0.0); vec4 acc3 = vec4(0.0);\n");
+        if (!ta) {
+            // Rows i0..i0+3 of A (the last block of a single batch may run past M: read row M-1 again).
+            body.append("  ivec2 a0 = A_rowBase(aRow0 + i0); ivec2 a1 = A_rowBase(aRow0 + min(i0 + 1, M - 1));\n"
+                    + "  ivec2 a2 = A_rowBase(aRow0 + min(i0 + 2, M - 1)); ivec2 a3 = A_rowBase(aRow0 + min(i0 + 3, M - 1));\n");
+        }
+        if (tb) {
+            body.append("  ivec2 b0 = B_rowBase(bRow0 + j); ivec2 b1 = B_rowBase(bRow0 + j + 1);\n"
+                    + "  ivec2 b2 = B_rowBase(bRow0 + j + 2); ivec2 b3 = B_rowBase(bRow0 + j + 3);\n");
+        }
+        if (ta && !tb && k % 4 != 0) {
+            // A stored [K, M]: texel (k, i0/4) holds column k of rows i0..i0+3. One k at a time.
+            body.append("  int i4 = i0 / 4; ivec2 ab = A_rowBase(aRow0); ivec2 bb = B_rowBase(bRow0);\n"
+                    + "  for (int kk = 0; kk < K; kk++) {\n"
+                    + "    vec4 at = A_texelXY(ab.x + i4, ab.y); vec4 bv = B_texelXY(bb.x + c4, bb.y);\n"
+                    + "    acc0 += at.x * bv; acc1 += at.y * bv; acc2 += at.z * bv; acc3 += at.w * bv;\n"
+                    + "    ab = A_nextRow(ab); bb = B_nextRow(bb);\n"
+                    + "  }\n");
+        } else {
+            if (ta) {
+                body.append("  int i4 = i0 / 4; ivec2 ab = A_rowBase(aRow0);\n");
+            }
+            if (!tb) {
+                body.append("  ivec2 bb = B_rowBase(bRow0);\n");
+            }
+            body.append("  for (int k4 = 0; k4 < K / 4; k4++) {\n");
+            if (!ta) {
+                body.append("    vec4 x0 = A_texelXY(a0.x + k4, a0.y); vec4 x1 = A_texelXY(a1.x + k4, a1.y);\n"
+                        + "    vec4 x2 = A_texelXY(a2.x + k4, a2.y); vec4 x3 = A_texelXY(a3.x + k4, a3.y);\n");
+            } else {
+                // Transposed to rows: x_r = A[i0 + r, kk .. kk+3].
+                for (int q = 0; q < 4; q++) {
+                    body.append("    vec4 t").append(q).append(" = A_texelXY(ab.x + i4, ab.y); ab = A_nextRow(ab);\n");
+                }
+                body.append("    vec4 x0 = vec4(t0.x, t1.x, t2.x, t3.x); vec4 x1 = vec4(t0.y, t1.y, t2.y, t3.y);\n"
+                        + "    vec4 x2 = vec4(t0.z, t1.z, t2.z, t3.z); vec4 x3 = vec4(t0.w, t1.w, t2.w, t3.w);\n");
+            }
+            if (!tb) {
+                for (int q = 0; q < 4; q++) {
+                    body.append("    vec4 y").append(q).append(" = B_texelXY(bb.x + c4, bb.y); bb = B_nextRow(bb);\n");
+                }
+                for (int r = 0; r < 4; r++) {
+                    body.append("    acc").append(r).append(" += x").append(r).append(".x * y0 + x").append(r)
+                            .append(".y * y1 + x").append(r).append(".z * y2 + x").append(r).append(".w * y3;\n");
+                }
+            } else {
+                body.append("    vec4 z0 = B_texelXY(b0.x + k4, b0.y); vec4 z1 = B_texelXY(b1.x + k4, b1.y);\n"
+                        + "    vec4 z2 = B_texelXY(b2.x + k4, b2.y); vec4 z3 = B_texelXY(b3.x + k4, b3.y);\n");
+                for (int r = 0; r < 4; r++) {
+                    body.append("    acc").append(r).append(" += vec4(dot(x").append(r).append(", z0), dot(x").append(r)
+                            .append(", z1), dot(x").append(r).append(", z2), dot(x").append(r).append(", z3));\n");
+                }
+            }
+            body.append("  }\n");
+        }
+        String epilogue = Fused.epilogue(bias, prelu, act, "c4");
+        for (int r = 0; r < 4; r++) {
+            body.append("  { vec4 acc = acc").append(r).append(";\n").append(epilogue).append("  r").append(r)
+                    .append(" = acc; }\n");
+        }
+        return p.body(body.toString()).run();
     }
 }

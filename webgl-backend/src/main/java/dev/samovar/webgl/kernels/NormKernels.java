@@ -37,7 +37,7 @@ final class NormKernels {
         if (x.dtype() != DType.FLOAT32 || mean == null || variance == null) {
             return Gpu.onCpu("FusedBatchNorm", inputs, attrs);
         }
-        Program p = Program.element("FusedBatchNorm", x.shapeRef(), DType.FLOAT32).input("X", x);
+        Program p = Program.element("FusedBatchNorm", x.shapeRef(), DType.FLOAT32).constantShapes().input("X", x);
         String[] names = {"M", "V", "O", "S"};
         String[] reads = new String[4];
         for (int k = 0; k < 4; k++) {
@@ -83,7 +83,7 @@ final class NormKernels {
             return Gpu.onCpu("LRN", inputs, attrs);
         }
         int channels = x.shapeRef()[3];
-        Program p = Program.element("LRN", x.shapeRef(), DType.FLOAT32).input("X", x)
+        Program p = Program.element("LRN", x.shapeRef(), DType.FLOAT32).constantShapes().input("X", x)
                 .body("  int base = idx - c3;\n"
                         + "  int lo = max(0, c3 - lrnR);\n  int hi = min(c3 + lrnR, lrnC - 1);\n"
                         + "  float sum = 0.0;\n"
@@ -105,7 +105,7 @@ final class NormKernels {
             return Gpu.onCpu("LRNGrad", inputs, attrs);
         }
         int channels = dy.shapeRef()[3];
-        Program p = Program.element("LRNGrad", dy.shapeRef(), DType.FLOAT32).input("X", x).input("Y", y).input("DY", dy)
+        Program p = Program.element("LRNGrad", dy.shapeRef(), DType.FLOAT32).constantShapes().input("X", x).input("Y", y).input("DY", dy)
                 .uniformFloat("lrnScale", -2 * attrs.getDouble("alpha") * attrs.getDouble("beta"))
                 .body("  int base = idx - c3;\n"
                         + "  float xk = X_at(idx);\n"

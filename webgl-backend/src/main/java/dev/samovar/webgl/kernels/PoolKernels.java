@@ -117,7 +117,7 @@ final class PoolKernels {
         String body = (max ? "  float best = -INFINITY;\n" : "  float sum = 0.0;\n")
                 + dilatedLoop(max ? "      if (v > best) best = v;\n" : "      sum += v;\n")
                 + (max ? "  return best;" : "  return sum / float(fH * fW);");
-        Program p = Program.element("DilatedPool", outShape, DType.FLOAT32).input("X", x).body(body);
+        Program p = Program.element("DilatedPool", outShape, DType.FLOAT32).constantShapes().input("X", x).body(body);
         return Gpu.one(dilatedParams(p, g, xs).run());
     }
 
@@ -138,7 +138,7 @@ final class PoolKernels {
         Tensor positions = null;
         String hit;
         if (max) {
-            Program pos = Program.element("DilatedPoolPositions", ys, DType.INT32).input("X", x)
+            Program pos = Program.element("DilatedPoolPositions", ys, DType.INT32).constantShapes().input("X", x)
                     .body("  float best = -INFINITY;\n  int at = -1;\n  bool atInside = false;\n"
                             + dilatedLoop("      if (v > best) { best = v; at = i * fW + j; atInside = inside; }\n")
                             + "  return atInside ? at : -1;");
@@ -147,7 +147,7 @@ final class PoolKernels {
         } else {
             hit = "true";
         }
-        Program p = Program.element("DilatedPoolGrad", xs, DType.FLOAT32).input("DY", dy)
+        Program p = Program.element("DilatedPoolGrad", xs, DType.FLOAT32).constantShapes().input("DY", dy)
                 .body("  float sum = 0.0;\n"
                         + "  for (int i = 0; i < fH; i++) {\n"
                         + "    int y = c1 + padT - i * dH;\n"
@@ -203,7 +203,7 @@ final class PoolKernels {
                 + (max ? "      if (v > best) best = v;\n" : "      sum += v;\n      count++;\n")
                 + "    }\n  }\n"
                 + (max ? "  return best;" : "  return count == 0 ? NAN : sum / float(count);");
-        Program p = Program.element(name, g.outShape, DType.FLOAT32).input("X", x).body(body);
+        Program p = Program.element(name, g.outShape, DType.FLOAT32).constantShapes().input("X", x).body(body);
         return Gpu.one(geometry(p, g).run());
     }
 
@@ -219,7 +219,7 @@ final class PoolKernels {
         }
         // Pass 1: per output pixel and channel, the window offset (i * fW + j) of the first strict
         // maximum, or -1.
-        Program pos = Program.element("MaxPoolPositions", g.outShape, DType.INT32).input("X", x)
+        Program pos = Program.element("MaxPoolPositions", g.outShape, DType.INT32).constantShapes().input("X", x)
                 .body("  int r0 = c1 * sH - padT;\n  int q0 = c2 * sW - padL;\n"
                         + "  float best = -INFINITY;\n  int at = -1;\n"
                         + "  for (int i = 0; i < fH; i++) {\n"
@@ -233,7 +233,7 @@ final class PoolKernels {
                         + "    }\n  }\n  return at;");
         Tensor positions = geometry(pos, g).run();
         // Pass 2: each input pixel sums dy over the windows whose maximum it is.
-        Program p = Program.element("MaxPoolGrad", x.shapeRef(), DType.FLOAT32).input("DY", dy).input("P", positions)
+        Program p = Program.element("MaxPoolGrad", x.shapeRef(), DType.FLOAT32).constantShapes().input("DY", dy).input("P", positions)
                 .shapeInt("outH", g.outHeight).shapeInt("outW", g.outWidth)
                 .body("  float sum = 0.0;\n"
                         + "  for (int i = 0; i < fH; i++) {\n"
@@ -263,7 +263,7 @@ final class PoolKernels {
         if (!Shapes.equal(dy.shapeRef(), g.outShape) || x.size() == 0) {
             return Gpu.onCpu("AvgPoolGrad", inputs, attrs);
         }
-        Program p = Program.element("AvgPoolGrad", x.shapeRef(), DType.FLOAT32).input("DY", dy)
+        Program p = Program.element("AvgPoolGrad", x.shapeRef(), DType.FLOAT32).constantShapes().input("DY", dy)
                 .shapeInt("outH", g.outHeight).shapeInt("outW", g.outWidth)
                 .uniformFloat("avgMul", 1.0 / (g.filterHeight * g.filterWidth))
                 .body("  float sum = 0.0;\n"

@@ -109,7 +109,7 @@ final class ReductionKernels {
         for (int i = 0; i < axes.length; i++) {
             trailing &= axes[i] == rank - axes.length + i;
         }
-        Program p = Program.element(op, outShape, outDtype).input("X", x).shapeInt("N", n);
+        Program p = Program.element(op, outShape, outDtype).constantShapes().input("X", x).shapeInt("N", n);
         // base(idx): offset of the output element's kept coordinates; off(r): of reduced index r.
         StringBuilder fn = new StringBuilder();
         fn.append("int baseOf(int idx) {\n");
@@ -231,7 +231,7 @@ final class ReductionKernels {
         int c = shape[shape.length - 1];
         int rows = x.size() / c;
         // Stats: [rows, 2] = (max, sum of exp(x - max)) per row.
-        Program s = Program.element("SoftmaxStats", new int[] {rows, 2}, DType.FLOAT32).input("X", x).shapeInt("C", c);
+        Program s = Program.element("SoftmaxStats", new int[] {rows, 2}, DType.FLOAT32).constantShapes().input("X", x).shapeInt("C", c);
         s.body("  int base = c0 * C;\n"
                 + "  float m = X_at(base);\n"
                 + "  for (int r = 0; r < C; r++) { float e = X_at(base + r); if (isNaN(e) || e > m) m = e; }\n"
@@ -241,7 +241,7 @@ final class ReductionKernels {
                 + "  return sum;");
         Tensor stats = s.run();
         try {
-            Program p = Program.element(name, shape, DType.FLOAT32).input("X", x).input("S", stats).shapeInt("C", c);
+            Program p = Program.element(name, shape, DType.FLOAT32).constantShapes().input("X", x).input("S", stats).shapeInt("C", c);
             p.body("  int row = idx / C;\n"
                     + "  float d = X_at(idx) - S_at(row * 2);\n"
                     + "  float sum = S_at(row * 2 + 1);\n"
