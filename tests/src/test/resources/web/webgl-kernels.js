@@ -95,6 +95,11 @@
       return [tf.matMul(h, rand([28, 12], 81)), tf.matMul(h, rand([40, 8], 82), true, false), tf.transpose(h),
         tf.slice(h, [3, 5], [30, 20]), tf.add(h, 1)];
     },
+    'matMul N not a multiple of 4 (dot products), each transpose': () => [
+      tf.matMul(rand([30, 64], 97), rand([64, 10], 98)), tf.matMul(rand([64, 30], 99), rand([64, 10], 100), true, false),
+      tf.matMul(rand([30, 64], 101), rand([10, 64], 102), false, true),
+      tf.matMul(rand([3, 12, 7], 103), rand([3, 12, 9], 104), true, false),
+      tf.fused.matMul({a: rand([20, 16], 105), b: rand([16, 6], 106), bias: rand([6], 107), activation: 'elu'})],
     'block conv2d': () => tf.conv2d(rand([2, 15, 13, 8], 83), rand([3, 3, 8, 12], 84), 1, 'same'),
     'block conv2d strided dilated': () => tf.conv2d(rand([1, 17, 19, 4], 85), rand([3, 2, 4, 8], 86), 1, 'valid',
         'NHWC', [2, 3]),

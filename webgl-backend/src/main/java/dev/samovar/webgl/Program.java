@@ -64,6 +64,8 @@ public final class Program {
     String body = "";
     String functions = "";
     boolean uniformShapes = true;
+    /** The output texture's width in texels; 0: {@link Layout#texShape}'s choice. */
+    int outWidth;
 
     private Program(String name, Mode mode, int[] outShape, DType outDtype) {
         this.name = name;
@@ -112,6 +114,16 @@ public final class Program {
         int max = be.maxTextureSize();
         return rows >= BLOCK_ROWS && be.maxDrawBuffers() >= BLOCK_ROWS && c <= max
                 && (rows + BLOCK_ROWS - 1) / BLOCK_ROWS <= max;
+    }
+
+    /**
+     * Lays the output out {@code width} texels wide (any width holds the flat layout; see
+     * {@link Layout}): an elementwise program matching its input's texture reads it texel by texel
+     * at the output's own position.
+     */
+    public Program outTextureWidth(int width) {
+        this.outWidth = width;
+        return this;
     }
 
     /** Adds an input sampled as {@code name} (a GLSL identifier: A, B, X, W, DY...). */

@@ -320,6 +320,9 @@ public final class WebGLBackend implements Backend {
             int h = (size / (c4 * 4) + Program.BLOCK_ROWS - 1) / Program.BLOCK_ROWS;
             partShape = new int[] {c4, h};
             ts = new int[] {c4 * Program.BLOCK_ROWS, h};
+        } else if (p.outWidth > 0) {
+            int texels = (size + 3) / 4;
+            ts = new int[] {p.outWidth, (texels + p.outWidth - 1) / p.outWidth};
         } else {
             ts = Layout.texShape(p.outShape, ctx.maxTextureSize);
         }

@@ -65,7 +65,7 @@ final class ConvBackpropKernels {
         String inner = depthwise
                 ? "      for (int q = 0; q < mult; q++) sum += getDY(c0, yr, yc, c3 * mult + q) * getW(i, j, c3, q);\n"
                 : "      for (int d2 = 0; d2 < outC; d2++) sum += getDY(c0, yr, yc, d2) * getW(i, j, c3, d2);\n";
-        Program p = Program.element(name, inShape.clone(), DType.FLOAT32).input("DY", dy).input("W", w)
+        Program p = Program.element(name, inShape.clone(), DType.FLOAT32).constantShapes().input("DY", dy).input("W", w)
                 .shapeInt("outH", g.outHeight).shapeInt("outW", g.outWidth).shapeInt("outC", g.outChannels)
                 .shapeInt("mult", ws[3])
                 .body("  float sum = 0.0;\n"
@@ -99,7 +99,7 @@ final class ConvBackpropKernels {
             return Gpu.onCpu(name, inputs, attrs);
         }
         String dyChannel = depthwise ? "c2 * mult + c3" : "c3";
-        Program p = Program.element(name, filterShape.clone(), DType.FLOAT32).input("X", x).input("DY", dy)
+        Program p = Program.element(name, filterShape.clone(), DType.FLOAT32).constantShapes().input("X", x).input("DY", dy)
                 .shapeInt("batch", g.batchSize).shapeInt("outH", g.outHeight).shapeInt("outW", g.outWidth)
                 .shapeInt("mult", filterShape[3])
                 .body("  float sum = 0.0;\n"

@@ -42,7 +42,7 @@ final class CreationKernels {
         // As TF.js: the values are first stored as float32, then as the output dtype.
         double on = (float) attrs.getDouble("onValue");
         double off = (float) attrs.getDouble("offValue");
-        Program p = Program.element("OneHot", shape, dtype).input("I", indices).shapeInt("ohd", Math.max(1, depth))
+        Program p = Program.element("OneHot", shape, dtype).constantShapes().input("I", indices).shapeInt("ohd", Math.max(1, depth))
                 .body("  int e = idx / ohd;\n  return I_at(e) == idx - e * ohd ? ohon : ohoff;");
         Glsl.valueParam(p, "ohon", on, dtype);
         Glsl.valueParam(p, "ohoff", off, dtype);

@@ -87,6 +87,19 @@ final class Elementwise {
         int outSize = Gpu.size(outShape);
         int[] outTex = outSize == 0 ? new int[] {0, 0} : Layout.texShape(outShape, be.maxTextureSize());
         int c = outShape.length == 0 ? 1 : outShape[outShape.length - 1];
+        int outWidth = 0;
+        if (outSize > 0) {
+            // A full-size input laid out otherwise (e.g. a block program's output, four rows per
+            // texture row): the output takes its layout, so both are read texel by texel.
+            for (Tensor t : ins) {
+                int w = t.size() == outSize ? be.textureWidth(t) : 0;
+                if (w > 0 && w != outTex[0] && (t.size() + 3) / 4 > w / 2) {
+                    outWidth = w;
+                    outTex = new int[] {w, ((outSize + 3) / 4 + w - 1) / w};
+                    break;
+                }
+            }
+        }
         boolean outAligned = outShape.length > 0 && Layout.rowAligned(outTex[0], c);
         // Per input: 0 = same layout as the output, 1 = one value, 2 = a vector along the last axis.
         int[] kind = new int[ins.length];
@@ -107,6 +120,9 @@ final class Elementwise {
         Program p;
         if (texel) {
             p = Program.texel(name, outShape, outDtype).constantShapes();
+            if (outWidth > 0) {
+                p.outTextureWidth(outWidth);
+            }
             StringBuilder body = new StringBuilder();
             StringBuilder call = new StringBuilder("  return op(");
             for (int i = 0; i < ins.length; i++) {

@@ -21,6 +21,46 @@ final class NormKernels {
         Gpu.register("LRNGrad", NormKernels::lrnGrad);
     }
 
+    /**
+     * batchNorm four channels at a time when the parameters are per channel (C values, C a multiple
+     * of 4, or one value): each output texel reads its input texel at the same place (the output
+     * takes the input's texture layout) and one texel of each parameter. Null otherwise.
+     */
+    private static Tensor batchNormTexels(Tensor x, Tensor[] params, double eps) {
+        int[] xs = x.shapeRef();
+        int c = xs.length == 0 ? 1 : xs[xs.length - 1];
+        if (c % 4 != 0 || x.size() == 0) {
+            return null;
+        }
+        dev.samovar.webgl.WebGLBackend be = dev.samovar.webgl.WebGLBackend.get();
+        int xw = be.textureWidth(x);
+        if (!dev.samovar.webgl.Layout.rowAligned(xw, c)) {
+            return null;
+        }
+        String[] names = {"M", "V", "O", "S"};
+        String[] reads = {"vec4(0.0)", "vec4(1.0)", "vec4(0.0)", "vec4(1.0)"};
+        Program p = Program.texel("BatchNormTexels", xs, DType.FLOAT32).constantShapes().outTextureWidth(xw)
+                .input("X", x);
+        for (int k = 0; k < 4; k++) {
+            Tensor t = params[k];
+            if (t == null) {
+                continue;
+            }
+            if (t.size() == 1) {
+                reads[k] = "vec4(" + names[k] + "_at(0))";
+            } else if (t.size() == c && be.textureWidth(t) == c / 4) {
+                reads[k] = names[k] + "_texel(imod(t, " + (c / 4) + "))";
+            } else {
+                return null;
+            }
+            p.input(names[k], t);
+        }
+        p.uniformFloat("bnEps", eps);
+        p.body("  vec4 m = " + reads[0] + "; vec4 v = " + reads[1] + "; vec4 o = " + reads[2] + "; vec4 s = "
+                + reads[3] + ";\n  return o + (X_texelXY(x, y) - m) * s / sqrt(v + bnEps);");
+        return p.run();
+    }
+
     private static Tensor[] batchNorm(Tensor[] inputs, Attrs attrs, Backend backend) {
         Tensor x = inputs[0];
         boolean noOffset = attrs.getBool("noOffset", false);
@@ -36,6 +76,10 @@ final class NormKernels {
         }
         if (x.dtype() != DType.FLOAT32 || mean == null || variance == null) {
             return Gpu.onCpu("FusedBatchNorm", inputs, attrs);
+        }
+        Tensor texelwise = batchNormTexels(x, params, attrs.getDouble("varianceEpsilon"));
+        if (texelwise != null) {
+            return Gpu.one(texelwise);
         }
         Program p = Program.element("FusedBatchNorm", x.shapeRef(), DType.FLOAT32).constantShapes().input("X", x);
         String[] names = {"M", "V", "O", "S"};

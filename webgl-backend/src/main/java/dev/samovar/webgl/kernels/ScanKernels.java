@@ -48,7 +48,7 @@ final class ScanKernels {
         String from = reverse ? "len - 1" : "0";
         String step = reverse ? "k--" : "k++";
         String to = reverse ? (exclusive ? "k > j" : "k >= j") : (exclusive ? "k < j" : "k <= j");
-        Program p = Program.element(name, shape, out).input("A", x).shapeInt("len", shape[axis])
+        Program p = Program.element(name, shape, out).constantShapes().input("A", x).shapeInt("len", shape[axis])
                 .shapeInt("inner", inner)
                 .body("  int j = imod(idx / inner, len);\n"
                         + "  int base = idx - j * inner;\n"
@@ -76,7 +76,7 @@ final class ScanKernels {
         int inner = x.size() / Math.max(1, rows);
         int[] outShape = xShape.clone();
         outShape[0] = numSegments;
-        Program p = Program.element("UnsortedSegmentSum", outShape, DType.FLOAT32).input("X", x).input("I", ids)
+        Program p = Program.element("UnsortedSegmentSum", outShape, DType.FLOAT32).constantShapes().input("X", x).input("I", ids)
                 .shapeInt("rows", rows).shapeInt("inner", inner)
                 .body("  int s = idx / inner;\n  int j = idx - s * inner;\n  float sum = 0.0;\n"
                         + "  for (int r = 0; r < rows; r++) {\n"

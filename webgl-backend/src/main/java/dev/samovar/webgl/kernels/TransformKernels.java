@@ -88,7 +88,7 @@ final class TransformKernels {
         for (int i = 0; i < rank; i++) {
             outShape[i] = x.shapeRef()[perm[i]];
         }
-        return Gpu.one(Program.element("Transpose", outShape, x.dtype()).input("A", x)
+        return Gpu.one(Program.element("Transpose", outShape, x.dtype()).constantShapes().input("A", x)
                 .body("return getA(" + Glsl.join(in) + ");").run());
     }
 
@@ -213,7 +213,7 @@ final class TransformKernels {
                 rowLen += v;
             }
             int[] shape = last ? outShape : new int[] {outer, rowLen};
-            Program p = Program.element("Concat", shape, dtype).shapeInt("rowlen", rowLen);
+            Program p = Program.element("Concat", shape, dtype).constantShapes().shapeInt("rowlen", rowLen);
             StringBuilder body = new StringBuilder("  int row = idx / rowlen;\n  int col = idx - row * rowlen;\n");
             int off = 0;
             for (int k = 0; k < n; k++) {
@@ -259,7 +259,7 @@ final class TransformKernels {
             }
         }
         if (Gpu.size(outShape) == 0) {
-            return Gpu.one(Program.element("Concat", outShape, dtype).body("return " + Glsl.zero(dtype) + ";").run());
+            return Gpu.one(Program.element("Concat", outShape, dtype).constantShapes().body("return " + Glsl.zero(dtype) + ";").run());
         }
         if (nonEmpty.size() == 1) {
             Tensor only = nonEmpty.get(0);
@@ -293,7 +293,7 @@ final class TransformKernels {
             }
         }
         if (Gpu.size(outShape) == 0) {
-            return Gpu.one(Program.element("Pack", outShape, dtype).body("return " + Glsl.zero(dtype) + ";").run());
+            return Gpu.one(Program.element("Pack", outShape, dtype).constantShapes().body("return " + Glsl.zero(dtype) + ";").run());
         }
         int outer = 1;
         for (int i = 0; i < axis; i++) {
@@ -370,7 +370,7 @@ final class TransformKernels {
         }
         int perBatch = indices.size() / batchSize;
         DType d = x.dtype();
-        Program p = Program.element("GatherV2", new int[] {batchSize, outerSize, perBatch, sliceSize}, d)
+        Program p = Program.element("GatherV2", new int[] {batchSize, outerSize, perBatch, sliceSize}, d).constantShapes()
                 .input("A", x).input("I", indices).shapeInt("gouter", outerSize).shapeInt("gdim", dimSize)
                 .shapeInt("gslice", sliceSize).shapeInt("gper", perBatch)
                 .body("  int i = I_at(c0 * gper + c2);\n  if (i < 0 || i >= gdim) return " + Glsl.zero(d) + ";\n"
@@ -420,7 +420,7 @@ final class TransformKernels {
             }
         }
         DType d = params.dtype();
-        Program p = Program.element("GatherNd", new int[] {numSlices, sliceSize}, d).input("A", params)
+        Program p = Program.element("GatherNd", new int[] {numSlices, sliceSize}, d).constantShapes().input("A", params)
                 .input("I", indices).shapeInt("nlimit", limit).shapeInt("nslice", sliceSize);
         // The flat index decides, as TF.js's cpu kernel (its webgl program also zeroes an index
         // outside its own dimension whose flat index is in range: a case the op suite pins to the cpu).
@@ -451,7 +451,7 @@ final class TransformKernels {
         }
         int[] outShape = new int[rank];
         DType d = x.dtype();
-        Program p = Program.element("PadV2", outShape, d).input("A", x);
+        Program p = Program.element("PadV2", outShape, d).constantShapes().input("A", x);
         StringBuilder body = new StringBuilder();
         String[] in = new String[rank];
         for (int i = 0; i < rank; i++) {
@@ -477,7 +477,7 @@ final class TransformKernels {
             return Gpu.onCpu("MirrorPad", inputs, attrs);
         }
         int[] outShape = new int[rank];
-        Program p = Program.element("MirrorPad", outShape, x.dtype()).input("A", x).shapeInt("moff", offset);
+        Program p = Program.element("MirrorPad", outShape, x.dtype()).constantShapes().input("A", x).shapeInt("moff", offset);
         StringBuilder body = new StringBuilder();
         String[] in = new String[rank];
         for (int i = 0; i < rank; i++) {
@@ -507,7 +507,7 @@ final class TransformKernels {
         if (rank == 0) {
             return Gpu.one(Glsl.view(x, outShape));
         }
-        Program p = Program.element("Tile", outShape, x.dtype()).input("A", x);
+        Program p = Program.element("Tile", outShape, x.dtype()).constantShapes().input("A", x);
         String[] in = new String[rank];
         for (int d = 0; d < rank; d++) {
             p.shapeInt("tn" + d, Math.max(1, x.shapeRef()[d]));
@@ -526,7 +526,7 @@ final class TransformKernels {
         if (rank == 0) {
             return Gpu.one(Glsl.view(x, x.shapeRef()));
         }
-        Program p = Program.element("Reverse", x.shapeRef(), x.dtype()).input("A", x);
+        Program p = Program.element("Reverse", x.shapeRef(), x.dtype()).constantShapes().input("A", x);
         String[] in = new String[rank];
         for (int d = 0; d < rank; d++) {
             // in = flip ? n - 1 - c : c, as last + sign * c.
@@ -556,7 +556,7 @@ final class TransformKernels {
         if (size.length != rank || prod == 0) {
             return Gpu.onCpu("BatchToSpaceND", inputs, attrs);
         }
-        Program p = Program.element("BatchToSpaceND", size, x.dtype()).input("A", x).shapeInt("bnb", shape[0] / prod);
+        Program p = Program.element("BatchToSpaceND", size, x.dtype()).constantShapes().input("A", x).shapeInt("bnb", shape[0] / prod);
         StringBuilder body = new StringBuilder("  int blk = 0;\n");
         String[] in = new String[rank];
         for (int d = 0; d < rank; d++) {
@@ -605,7 +605,7 @@ final class TransformKernels {
             outShape[i] = i <= m ? padded / block[i - 1] : padded;
         }
         DType d = x.dtype();
-        Program p = Program.element("SpaceToBatchND", outShape, d).input("A", x).shapeInt("snb", Math.max(1, shape[0]));
+        Program p = Program.element("SpaceToBatchND", outShape, d).constantShapes().input("A", x).shapeInt("snb", Math.max(1, shape[0]));
         StringBuilder body = new StringBuilder("  int n = imod(c0, snb);\n  int r = c0 / snb;\n");
         String[] in = new String[rank];
         in[0] = "n";
@@ -644,7 +644,7 @@ final class TransformKernels {
         int[] s = x.shapeRef();
         int od = s[3] / (bs * bs);
         int[] outShape = {s[0], s[1] * bs, s[2] * bs, od};
-        return Gpu.one(Program.element("DepthToSpace", outShape, DType.FLOAT32).input("A", x).shapeInt("dbs", bs)
+        return Gpu.one(Program.element("DepthToSpace", outShape, DType.FLOAT32).constantShapes().input("A", x).shapeInt("dbs", bs)
                 .shapeInt("dod", od)
                 .body("  int h = c1 / dbs;\n  int w = c2 / dbs;\n"
                         + "  return getA(c0, h, w, ((c1 - h * dbs) * dbs + c2 - w * dbs) * dod + c3);")
